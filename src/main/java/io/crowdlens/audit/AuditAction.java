@@ -1,0 +1,14 @@
+package io.crowdlens.audit;
+
+/** What an audit record is about. Stored by name: only ever add constants. */
+public enum AuditAction {
+    SIGN_IN,
+    SIGN_OUT,
+    ACCOUNT_LOCKED,
+    ACCESS_DENIED,
+    QUERY,
+    EXPORT,
+    ADMIN_CHANGE,
+    RELEASE_PUBLISHED,
+    DEMO_SEEDED
+}

@@ -1,0 +1,61 @@
+package io.crowdlens.licensing.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.crowdlens.licensing.LicenceScopeService;
+import io.crowdlens.licensing.LicenceSummary;
+import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.security.CurrentUser;
+import io.crowdlens.security.Role;
+import io.crowdlens.ui.EmptyState;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** A partner's landing page: what they are licensed for and whether data has been published. */
+@Route("overview")
+@PageTitle("Overview · CrowdLens")
+@Menu(order = 0, title = "Overview")
+@RolesAllowed({Role.ANALYST, Role.PARTNER_ADMIN_ROLE})
+class PartnerOverviewView extends VerticalLayout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    PartnerOverviewView(LicenceScopeService licences, ReleaseCatalogue releases, CurrentUser currentUser) {
+        addClassName("crowdlens-page");
+        add(new H2("Welcome, " + currentUser.require().displayName()));
+        List<LicenceSummary> mine = licences.myLicences();
+        if (mine.isEmpty()) {
+            add(new EmptyState("No active licence",
+                    "Your organisation has no active licence. Your account manager can set one up."));
+            return;
+        }
+        boolean anyPublished = mine.stream().anyMatch(l -> releases.current(l.dataset()).isPresent());
+        if (!anyPublished) {
+            add(new EmptyState("No data published yet",
+                    "The operator has not published a release for your licensed datasets yet. "
+                            + "Figures appear here as soon as the first release is published."));
+        }
+        add(new H3("Your licences"));
+        Grid<LicenceSummary> grid = new Grid<>();
+        grid.setId("licences");
+        grid.addColumn(l -> l.dataset().label()).setHeader("Dataset");
+        grid.addColumn(l -> l.wholeLayer() ? "All " + l.layerName().toLowerCase() : l.areaCount() + " " + l.layerName().toLowerCase())
+                .setHeader("Areas");
+        grid.addColumn(l -> DAY.format(l.dataFrom()) + " to " + DAY.format(l.dataTo())).setHeader("Data period");
+        grid.addColumn(l -> DAY.format(l.expiresAt().toLocalDate())).setHeader("Expires");
+        grid.addColumn(l -> "k = " + l.minimumCrowd()).setHeader("Minimum crowd");
+        grid.addColumn(l -> releases.current(l.dataset()).map(r -> "Release " + r.id()).orElse("Not yet published"))
+                .setHeader("Current release");
+        grid.setItems(mine);
+        grid.setAllRowsVisible(true);
+        add(grid, new Paragraph("Every figure counts at least k distinct devices; smaller groups are shown as "
+                + "\"fewer than k\" and are indistinguishable from zero."));
+    }
+}

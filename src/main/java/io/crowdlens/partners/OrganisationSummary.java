@@ -1,0 +1,5 @@
+package io.crowdlens.partners;
+
+/** One row of the account manager's organisation list. */
+public record OrganisationSummary(long id, String name, String kind, String status, int users, int activeLicences) {
+}

@@ -1,0 +1,63 @@
+package io.crowdlens.release;
+
+import static io.crowdlens.db.Tables.DATA_RELEASE;
+
+import io.crowdlens.db.tables.records.DataReleaseRecord;
+import io.crowdlens.licensing.Dataset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which releases exist and which one the portal serves. */
+@Service
+public class ReleaseCatalogue {
+
+    private final DSLContext db;
+
+    public ReleaseCatalogue(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The release currently served for a dataset: the newest published one. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<ReleaseSummary> current(Dataset dataset) {
+        return db.selectFrom(DATA_RELEASE)
+                .where(DATA_RELEASE.DATASET.eq(dataset.name()))
+                .and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
+                .limit(1)
+                .fetchOptional(ReleaseCatalogue::toSummary);
+    }
+
+    /** The newest published release of any dataset, for the footer. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<ReleaseSummary> newest() {
+        return db.selectFrom(DATA_RELEASE)
+                .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
+                .limit(1)
+                .fetchOptional(ReleaseCatalogue::toSummary);
+    }
+
+    /** Every release, newest first, for data operators. */
+    @PreAuthorize("hasRole('DATA_OPERATOR')")
+    @Transactional(readOnly = true)
+    public List<ReleaseSummary> all(int offset, int limit) {
+        return db.selectFrom(DATA_RELEASE)
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
+                .offset(offset)
+                .limit(limit)
+                .fetch(ReleaseCatalogue::toSummary);
+    }
+
+    static ReleaseSummary toSummary(DataReleaseRecord r) {
+        return new ReleaseSummary(r.getId(), Dataset.valueOf(r.getDataset()), r.getStatus(), r.getPeriodFrom(),
+                r.getPeriodTo(), r.getTimeZone(), r.getKThreshold(), r.getRounding(), r.getOptoutListVersion(),
+                r.getRowsRead(), r.getRowsAccepted(), r.getRowsRejected(), r.getAggregateRows(), r.getPublishedAt());
+    }
+}

@@ -1,0 +1,30 @@
+package io.crowdlens.release;
+
+import io.crowdlens.licensing.Dataset;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** A published release and the privacy parameters that produced its figures (PRIVACY.md rule 5). */
+public record ReleaseSummary(
+        long id,
+        Dataset dataset,
+        String status,
+        LocalDate periodFrom,
+        LocalDate periodTo,
+        String timeZone,
+        int minimumCrowd,
+        int rounding,
+        String optOutListVersion,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        long aggregateRows,
+        OffsetDateTime publishedAt) {
+
+    /** One line for a footer or a legend. */
+    public String describe() {
+        return "Release " + id + " (" + dataset.label() + ", " + periodFrom + " to " + periodTo
+                + ") · minimum crowd k = " + minimumCrowd
+                + (rounding > 1 ? " · rounded to " + rounding : "");
+    }
+}

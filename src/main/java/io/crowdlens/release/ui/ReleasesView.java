@@ -1,0 +1,47 @@
+package io.crowdlens.release.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.release.ReleaseSummary;
+import io.crowdlens.security.Role;
+import io.crowdlens.ui.EmptyState;
+import jakarta.annotation.security.RolesAllowed;
+
+/** Data operators' landing page: every release with the parameters that produced it. */
+@Route("operations/releases")
+@PageTitle("Releases · CrowdLens")
+@Menu(order = 20, title = "Releases")
+@RolesAllowed(Role.DATA_OPERATOR_ROLE)
+class ReleasesView extends VerticalLayout {
+
+    ReleasesView(ReleaseCatalogue catalogue) {
+        addClassName("crowdlens-page");
+        add(new H2("Releases"));
+        if (catalogue.all(0, 1).isEmpty()) {
+            add(new EmptyState("No data published yet",
+                    "Run the pipeline on a data drop to publish the first release: "
+                            + "java -jar crowdlens.jar pipeline run --drop DIR"));
+            return;
+        }
+        Grid<ReleaseSummary> grid = new Grid<>();
+        grid.setId("releases");
+        grid.addColumn(ReleaseSummary::id).setHeader("Release");
+        grid.addColumn(r -> r.dataset().label()).setHeader("Dataset");
+        grid.addColumn(ReleaseSummary::status).setHeader("Status");
+        grid.addColumn(r -> r.periodFrom() + " to " + r.periodTo()).setHeader("Period");
+        grid.addColumn(ReleaseSummary::timeZone).setHeader("Time zone");
+        grid.addColumn(r -> "k = " + r.minimumCrowd()).setHeader("Minimum crowd");
+        grid.addColumn(ReleaseSummary::optOutListVersion).setHeader("Opt-out list");
+        grid.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRead()).setHeader("Rows accepted / read");
+        grid.addColumn(ReleaseSummary::aggregateRows).setHeader("Aggregate rows");
+        grid.addColumn(r -> r.publishedAt().toLocalDateTime().withNano(0).toString()).setHeader("Published");
+        grid.setItems(query -> catalogue.all(query.getOffset(), query.getLimit()).stream());
+        add(grid);
+        setSizeFull();
+    }
+}

@@ -1,0 +1,18 @@
+package io.crowdlens.ui;
+
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+@StyleSheet(Lumo.STYLESHEET)
+@CssImport("./styles/crowdlens.css")
+public class AppShell implements AppShellConfigurator {
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.setPageTitle("CrowdLens");
+        settings.addMetaTag("description", "Aggregate, privacy-protected mobility insight for licensed partners");
+    }
+}

@@ -1,0 +1,91 @@
+package io.crowdlens.ui;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.security.CurrentUser;
+
+/**
+ * The frame around every signed-in page. Navigation lists only the views the user's roles may open
+ * (Vaadin filters the menu through the same access control that guards the routes).
+ */
+@Layout
+@AnonymousAllowed
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    private final ReleaseCatalogue releases;
+    private final CurrentUser currentUser;
+    private final Span footer = new Span();
+    private final SideNav nav = new SideNav();
+    private final Div contentArea = new Div();
+
+    public MainLayout(ReleaseCatalogue releases, CurrentUser currentUser, AuthenticationContext authentication) {
+        this.releases = releases;
+        this.currentUser = currentUser;
+        Span brand = new Span("CrowdLens");
+        brand.addClassName("crowdlens-brand");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), brand);
+        header.setAlignItems(Alignment.CENTER);
+        header.setWidthFull();
+        currentUser.find().ifPresent(user -> {
+            Span who = new Span(user.displayName() + " · " + user.organisationName());
+            who.setId("signed-in-user");
+            Button signOut = new Button("Sign out", e -> authentication.logout());
+            signOut.addThemeVariants(ButtonVariant.TERTIARY);
+            signOut.setId("sign-out");
+            Div spacer = new Div();
+            header.add(spacer, who, signOut);
+            header.setFlexGrow(1, spacer);
+        });
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(true, header);
+        nav.setId("main-nav");
+        footer.setId("release-footer");
+        footer.addClassName("crowdlens-footer");
+        contentArea.addClassName("crowdlens-content");
+        Div frame = new Div(contentArea, footer);
+        frame.getStyle().set("display", "flex").set("flex-direction", "column").set("min-height", "100%");
+        contentArea.getStyle().set("flex", "1");
+        setContent(frame);
+        VerticalLayout drawer = new VerticalLayout(nav);
+        drawer.setPadding(true);
+        addToDrawer(drawer);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        nav.removeAll();
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            nav.addItem(new SideNavItem(entry.title(), entry.path()));
+        }
+        footer.setText(currentUser.find().isPresent()
+                ? releases.newest().map(r -> r.describe()).orElse("No data published yet")
+                : "");
+    }
+
+    /** Views go above the footer instead of replacing the whole content area. */
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        contentArea.getElement().removeAllChildren();
+        if (view != null) {
+            contentArea.getElement().appendChild(view.getElement());
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.crowdlens.ui;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.crowdlens.security.SessionRevalidationFilter;
+import io.crowdlens.security.UserAccounts;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Web security for the portal and the operations endpoints. Lives in the UI package because it wires
+ * Vaadin's security configurer; the rules it enforces are also enforced on every service method.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+class WebSecurityConfig {
+
+    /** Health is public (container checks); metrics and the rest of actuator are for operator staff. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain operationsEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyRole("DATA_OPERATOR", "ACCOUNT_MANAGER"))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain portal(HttpSecurity http, UserAccounts accounts,
+            @Value("${crowdlens.map.tile-url}") String tileUrl) throws Exception {
+        http.headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny())
+                        .contentTypeOptions(Customizer.withDefaults()))
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterAfter(new SessionRevalidationFilter(accounts), SecurityContextHolderFilter.class);
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm id stored beside each hash so it can be upgraded later
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Vaadin Flow needs inline and eval'd scripts (its bootstrap and executeJs); Leaflet and the
+     * chart library need inline styles, data:/blob: images and the configured tile server's images.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        return "default-src 'self'; "
+                + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                + "style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' data: blob: " + tileOrigin(tileUrl) + "; "
+                + "font-src 'self' data:; "
+                + "connect-src 'self'; "
+                + "worker-src 'self' blob:; "
+                + "object-src 'none'; "
+                + "base-uri 'self'; "
+                + "form-action 'self'; "
+                + "frame-ancestors 'none'";
+    }
+
+    static String tileOrigin(String tileUrl) {
+        URI uri = URI.create(tileUrl.replaceAll("\\{[a-z]}", "x"));
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return "";
+        }
+        String host = uri.getHost().startsWith("x.") ? "*" + uri.getHost().substring(1) : uri.getHost();
+        return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+    }
+}
