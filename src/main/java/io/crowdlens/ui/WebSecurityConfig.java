@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -16,7 +17,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -25,21 +28,31 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class WebSecurityConfig {
 
     /** Health is public (container checks); metrics and the rest of actuator are for operator staff. */
     @Bean
     @Order(1)
     SecurityFilterChain operationsEndpoints(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        // /error too: a 401/403 from here is rendered by an error dispatch, which must not be
+        // redirected to the sign-in page by the portal chain.
+        return http.securityMatcher("/actuator/**", "/error")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().hasAnyRole("DATA_OPERATOR", "ACCOUNT_MANAGER"))
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.authenticationEntryPoint(operationsEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(operationsEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    /** A scraper or script gets 401 with a Basic challenge, not a redirect to the sign-in page. */
+    private static BasicAuthenticationEntryPoint operationsEntryPoint() {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("CrowdLens operations");
+        return entryPoint;
     }
 
     @Bean
@@ -50,7 +63,15 @@ class WebSecurityConfig {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
-                        .contentTypeOptions(Customizer.withDefaults()))
+                        .contentTypeOptions(Customizer.withDefaults())
+                        // Vaadin's bootstrap page bypasses the on-commit hook that writes headers lazily
+                        .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }))
                 .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterAfter(new SessionRevalidationFilter(accounts), SecurityContextHolderFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))

@@ -1,0 +1,179 @@
+package io.crowdlens.ui;
+
+import static io.crowdlens.db.Tables.AUDIT_EVENT;
+import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.ORGANISATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.crowdlens.licensing.Dataset;
+import io.crowdlens.security.CrowdLensUser;
+import io.crowdlens.security.Role;
+import io.crowdlens.security.UserAccounts;
+import io.crowdlens.testing.Fixtures;
+import io.crowdlens.testing.OnH2;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** What each role sees in the shell, and what it cannot open by typing a URL. Browserless, on H2. */
+@OnH2
+class RoleNavigationViewTest extends SpringBrowserlessTest {
+
+    static final String ANALYST = "ana@retail.test";
+    static final String PARTNER_ADMIN = "pat@retail.test";
+    static final String RIVAL_ANALYST = "rob@rival.test";
+    static final String ACCOUNT_MANAGER = "amy@operator.test";
+    static final String DATA_OPERATOR = "dan@operator.test";
+
+    @Autowired DSLContext db;
+    @Autowired UserAccounts accounts;
+
+    @BeforeEach
+    void organisationsAndUsers() {
+        if (db.fetchCount(ORGANISATION) > 0) {
+            return; // the Spring context (and its in-memory database) is shared by this class's tests
+        }
+        Fixtures fixtures = new Fixtures(db);
+        fixtures.layers();
+        long retail = fixtures.organisation("Retail Co");
+        long rival = fixtures.organisation("Rival Co");
+        long operator = fixtures.organisation("Operator");
+        fixtures.user(retail, ANALYST, "{noop}x", Role.PARTNER_ANALYST);
+        fixtures.user(retail, PARTNER_ADMIN, "{noop}x", Role.PARTNER_ADMIN, Role.PARTNER_ANALYST);
+        fixtures.user(rival, RIVAL_ANALYST, "{noop}x", Role.PARTNER_ANALYST);
+        fixtures.user(operator, ACCOUNT_MANAGER, "{noop}x", Role.ACCOUNT_MANAGER);
+        fixtures.user(operator, DATA_OPERATOR, "{noop}x", Role.DATA_OPERATOR);
+        fixtures.licence(retail, Dataset.PRESENCE, Fixtures.DISTRICTS, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), OffsetDateTime.now().plusYears(1), null);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void partnerAnalystLandsOnOverviewAndSeesOnlyPartnerNavigation() {
+        signIn(ANALYST);
+        navigate("", Component.class);
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PartnerOverviewView");
+        assertThat(navigationTitles()).containsExactly("Overview");
+        assertThat(find(Grid.class).id("licences").getListDataView().getItemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void partnerAnalystCannotOpenAnAccountManagerPageByTypingItsUrl() {
+        signIn(ANALYST);
+        int deniedBefore = db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("ACCESS_DENIED")
+                .and(AUDIT_EVENT.ACTOR.eq(ANALYST)));
+
+        navigate("admin/organisations", AccessDeniedView.class);
+
+        assertThat(find(Grid.class).withId("organisations").exists()).isFalse();
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("ACCESS_DENIED")
+                .and(AUDIT_EVENT.ACTOR.eq(ANALYST)))).isEqualTo(deniedBefore + 1);
+    }
+
+    @Test
+    void partnerAnalystCannotOpenTheTeamOrReleasePages() {
+        signIn(ANALYST);
+        navigate("team", AccessDeniedView.class);
+        navigate("operations/releases", AccessDeniedView.class);
+    }
+
+    @Test
+    void partnerAdminSeesOnlyTheirOwnTeam() {
+        signIn(PARTNER_ADMIN);
+        navigate("", Component.class);
+        assertThat(navigationTitles()).containsExactly("Overview", "Team");
+
+        navigate("team", Component.class);
+        @SuppressWarnings("unchecked")
+        Grid<io.crowdlens.partners.TeamMember> team = find(Grid.class).id("team");
+        assertThat(team.getListDataView().getItems().map(io.crowdlens.partners.TeamMember::username).toList())
+                .containsExactlyInAnyOrder(ANALYST, PARTNER_ADMIN);
+    }
+
+    @Test
+    void accountManagerLandsOnOrganisations() {
+        signIn(ACCOUNT_MANAGER);
+        navigate("", Component.class);
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("OrganisationsView");
+        assertThat(navigationTitles()).containsExactly("Organisations");
+        assertThat(find(Grid.class).id("organisations").getGenericDataView().getItems().count()).isEqualTo(3);
+    }
+
+    @Test
+    void accountManagerCannotOpenPartnerOrOperatorPages() {
+        signIn(ACCOUNT_MANAGER);
+        navigate("overview", AccessDeniedView.class);
+        navigate("operations/releases", AccessDeniedView.class);
+    }
+
+    @Test
+    void dataOperatorSeesTheNoDataPublishedYetEmptyState() {
+        signIn(DATA_OPERATOR);
+        navigate("", Component.class);
+
+        assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("ReleasesView");
+        assertThat(navigationTitles()).containsExactly("Releases");
+        assertThat(find(H3.class).withText("No data published yet").exists()).isTrue();
+        assertThat(find(Span.class).id("release-footer").getText()).isEqualTo("No data published yet");
+    }
+
+    @Test
+    void footerNamesTheCurrentReleaseAndItsPrivacyThreshold() {
+        long release = db.insertInto(DATA_RELEASE)
+                .set(DATA_RELEASE.DATASET, "PRESENCE").set(DATA_RELEASE.STATUS, "PUBLISHED")
+                .set(DATA_RELEASE.PERIOD_FROM, LocalDate.of(2026, 10, 19))
+                .set(DATA_RELEASE.PERIOD_TO, LocalDate.of(2026, 11, 1))
+                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, 15)
+                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 100L)
+                .set(DATA_RELEASE.ROWS_ACCEPTED, 99L).set(DATA_RELEASE.ROWS_REJECTED, 1L)
+                .set(DATA_RELEASE.AGGREGATE_ROWS, 10L).set(DATA_RELEASE.PIPELINE_MILLIS, 5L)
+                .set(DATA_RELEASE.ENGINE, "DUCKDB")
+                .returningResult(DATA_RELEASE.ID).fetchSingle().value1();
+        try {
+            signIn(ANALYST);
+            navigate("", Component.class);
+
+            assertThat(find(Span.class).id("release-footer").getText())
+                    .isEqualTo("Release " + release + " (Presence, 2026-10-19 to 2026-11-01) · minimum crowd k = 15");
+            assertThat(find(H3.class).withText("No data published yet").exists()).isFalse();
+        } finally {
+            db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.eq(release)).execute();
+        }
+    }
+
+    @Test
+    void anonymousVisitorIsSentToSignIn() {
+        navigate("overview", LoginView.class);
+    }
+
+    private List<String> navigationTitles() {
+        SideNav nav = find(SideNav.class).id("main-nav");
+        return nav.getItems().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    private void signIn(String username) {
+        CrowdLensUser user = accounts.loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+}
