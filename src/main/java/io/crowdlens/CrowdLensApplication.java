@@ -1,10 +1,10 @@
 package io.crowdlens;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import java.time.Clock;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,5 +1,6 @@
 package io.crowdlens.licensing;
 
+import io.crowdlens.common.Dataset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;

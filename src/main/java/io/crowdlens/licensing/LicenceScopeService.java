@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;

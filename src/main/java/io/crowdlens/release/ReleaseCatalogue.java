@@ -2,8 +2,8 @@ package io.crowdlens.release;
 
 import static io.crowdlens.db.Tables.DATA_RELEASE;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
-import io.crowdlens.licensing.Dataset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;

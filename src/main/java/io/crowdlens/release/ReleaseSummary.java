@@ -1,6 +1,6 @@
 package io.crowdlens.release;
 
-import io.crowdlens.licensing.Dataset;
+import io.crowdlens.common.Dataset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import io.crowdlens.common.ui.EmptyState;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
 import io.crowdlens.security.Role;

@@ -3,6 +3,7 @@ package io.crowdlens.licensing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.Fixtures;

@@ -8,7 +8,7 @@ import static io.crowdlens.db.Tables.LICENCE_AREA;
 import static io.crowdlens.db.Tables.ORGANISATION;
 import static io.crowdlens.db.Tables.USER_ROLE;
 
-import io.crowdlens.licensing.Dataset;
+import io.crowdlens.common.Dataset;
 import io.crowdlens.security.Role;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import io.crowdlens.licensing.Dataset;
+import io.crowdlens.common.Dataset;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.Role;
 import io.crowdlens.security.UserAccounts;

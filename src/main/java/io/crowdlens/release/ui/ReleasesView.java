@@ -6,10 +6,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.crowdlens.common.ui.EmptyState;
 import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.Role;
-import io.crowdlens.ui.EmptyState;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Data operators' landing page: every release with the parameters that produced it. */

@@ -1,4 +1,4 @@
-package io.crowdlens.licensing;
+package io.crowdlens.common;
 
 /** A product a partner can be licensed for. */
 public enum Dataset {

@@ -1,4 +1,4 @@
-package io.crowdlens.ui;
+package io.crowdlens.common.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;

@@ -1,0 +1,46 @@
+package io.crowdlens;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** The architecture rules of STYLE.md, checked on every build. */
+@AnalyzeClasses(packages = "io.crowdlens", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule vaadinOnlyInUiPackages = noClasses()
+            .that().resideOutsideOfPackage("..ui..")
+            .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+            .because("views are a thin layer over application services; everything else stays UI-free");
+
+    @ArchTest
+    static final ArchRule viewsNeverTouchTheDatabase = noClasses()
+            .that().resideInAPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.crowdlens.db..")
+            .because("views call secured application services, never jOOQ (DESIGN.md: one query choke point)");
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = slices()
+            .matching("io.crowdlens.(*)..")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule everyPartnerFacingServiceMethodIsAuthorised = methods()
+            .that().arePublic()
+            .and().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
+            .and().areDeclaredInClassesThat().resideInAnyPackage(
+                    "io.crowdlens.licensing", "io.crowdlens.partners", "io.crowdlens.release",
+                    "io.crowdlens.presence", "io.crowdlens.visits", "io.crowdlens.commuting",
+                    "io.crowdlens.export", "io.crowdlens.api", "io.crowdlens.query")
+            .should().beAnnotatedWith(PreAuthorize.class)
+            .allowEmptyShould(true)
+            .because("a partner can never see another partner's data: every service method states who may call it");
+}
