@@ -13,6 +13,7 @@ public class AppShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("CrowdLens");
+        settings.addFavIcon("icon", "icons/crowdlens.svg", "any");
         settings.addMetaTag("description", "Aggregate, privacy-protected mobility insight for licensed partners");
     }
 }
