@@ -1,6 +1,8 @@
 package io.crowdlens.demo;
 
 import static io.crowdlens.db.Tables.APP_USER;
+import static io.crowdlens.db.Tables.AUDIT_EVENT;
+import static io.crowdlens.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdlens.testing.OnH2;
@@ -20,8 +22,12 @@ class DemoModeTest {
         @Autowired DSLContext db;
 
         @Test
-        void nothingIsSeededAndNoAccountHasAPassword() {
-            assertThat(db.fetchCount(APP_USER)).isZero();
+        void noDemoAccountOrganisationOrLicenceIsSeeded() {
+            assertThat(db.fetchCount(APP_USER, APP_USER.USERNAME.in(
+                    DemoSeeder.ACCOUNTS.stream().map(DemoAccount::username).toList()))).isZero();
+            assertThat(db.fetchCount(ORGANISATION, ORGANISATION.NAME.in(
+                    DemoSeeder.OPERATOR, DemoSeeder.RETAIL_PARTNER, DemoSeeder.PLANNING_PARTNER))).isZero();
+            assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("DEMO_SEEDED"))).isZero();
         }
     }
 

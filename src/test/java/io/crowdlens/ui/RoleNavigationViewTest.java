@@ -28,9 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.TestPropertySource;
 
-/** What each role sees in the shell, and what it cannot open by typing a URL. Browserless, on H2. */
+/**
+ * What each role sees in the shell, and what it cannot open by typing a URL. Browserless, on H2.
+ * Its fixtures are committed (views read them in their own transactions), so it gets a Spring
+ * context, and therefore an in-memory database, of its own.
+ */
 @OnH2
+@TestPropertySource(properties = "crowdlens.test.isolated-context=role-navigation")
 class RoleNavigationViewTest extends SpringBrowserlessTest {
 
     static final String ANALYST = "ana@retail.test";
