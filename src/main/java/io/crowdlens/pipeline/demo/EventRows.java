@@ -79,9 +79,14 @@ final class EventRows {
             return;
         }
         boolean iso = isoAllowed && random.nextDouble() < ISO_TIMESTAMP_SHARE;
-        long epochMilli = clock.epochSecond(day, secondOfDay) * 1000;
+        long epochSecond = clock.epochSecond(day, secondOfDay);
+        long repeated = clock.repeatedEpochSecond(day, secondOfDay);
+        if (repeated >= 0 && random.nextBoolean()) {
+            epochSecond = repeated;
+        }
+        long epochMilli = epochSecond * 1000;
         if (epochMilli <= lastEpochMilli) {
-            // Keeps (device, cell, instant) unique where DST repeats or skips an hour.
+            // Keeps a device's events in order and (device, cell, instant) unique where DST repeats or skips an hour.
             epochMilli = (lastEpochMilli / 1000 + 1) * 1000;
         }
         if (!iso) {

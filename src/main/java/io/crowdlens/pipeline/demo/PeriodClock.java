@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ final class PeriodClock {
     private final LocalDate firstDay;
     private final int days;
     private final long[] localHourStartEpochSecond;
+    /** Where summer time ends the local hour happens twice: the start of its second occurrence, else -1. */
+    private final long[] repeatedHourStartEpochSecond;
     private final long[] transitionEpochSecond;
     private final int[] offsetSecondsFrom;
     private final long firstEpochDay;
@@ -32,12 +35,15 @@ final class PeriodClock {
         this.days = days;
         int coveredDays = days + 2 * MARGIN_DAYS;
         this.localHourStartEpochSecond = new long[coveredDays * 24];
+        this.repeatedHourStartEpochSecond = new long[coveredDays * 24];
         for (int day = 0; day < coveredDays; day++) {
             LocalDate date = firstDay.plusDays(day - MARGIN_DAYS);
             for (int hour = 0; hour < 24; hour++) {
                 // In a spring-forward gap atZone moves the hour forward; in a fall-back overlap it takes the earlier offset.
-                localHourStartEpochSecond[day * 24 + hour] =
-                        LocalDateTime.of(date, LocalTime.of(hour, 0)).atZone(zone).toEpochSecond();
+                ZonedDateTime start = LocalDateTime.of(date, LocalTime.of(hour, 0)).atZone(zone);
+                long later = start.withLaterOffsetAtOverlap().toEpochSecond();
+                localHourStartEpochSecond[day * 24 + hour] = start.toEpochSecond();
+                repeatedHourStartEpochSecond[day * 24 + hour] = later != start.toEpochSecond() ? later : -1;
             }
         }
         ZoneRules rules = zone.getRules();
@@ -69,6 +75,12 @@ final class PeriodClock {
     /** The instant of a local time of day; day may be -1 or {@code days} for rows just outside the period. */
     long epochSecond(int day, int secondOfDay) {
         return localHourStartEpochSecond[(day + MARGIN_DAYS) * 24 + secondOfDay / 3600] + secondOfDay % 3600;
+    }
+
+    /** The instant of the second occurrence of an ambiguous local time (summer time ending), else -1. */
+    long repeatedEpochSecond(int day, int secondOfDay) {
+        long hourStart = repeatedHourStartEpochSecond[(day + MARGIN_DAYS) * 24 + secondOfDay / 3600];
+        return hourStart < 0 ? -1 : hourStart + secondOfDay % 3600;
     }
 
     int offsetSeconds(long epochSecond) {

@@ -117,6 +117,16 @@ public final class DemoDropFiles {
         return mapping;
     }
 
+    public Path directory() {
+        return dropDir;
+    }
+
+    /** The data rows of optouts.csv. */
+    public List<String> optOutLines() {
+        List<String> lines = lines(dropDir.resolve("optouts.csv"));
+        return lines.subList(1, lines.size());
+    }
+
     public List<Path> eventFiles() {
         try (Stream<Path> files = Files.list(dropDir.resolve("events"))) {
             return files.sorted().toList();
