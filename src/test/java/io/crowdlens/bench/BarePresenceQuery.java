@@ -19,7 +19,9 @@ import java.util.Map;
  *
  * <p>It buckets by UTC hour and labels hours afterwards: with whole-hour offsets every UTC hour is
  * exactly one local hour (both 02:00 hours of the autumn change included), and the per-row cost is
- * integer division instead of a time-zone conversion.
+ * integer division instead of a time-zone conversion. Blank device ids and opt-outs are filtered
+ * after the (device, district, hour) triples are made distinct, where there are fewer rows to test;
+ * an ANTI JOIN against the opt-outs ran out of memory at 2 GB in DuckDB 1.5.6 here.
  */
 final class BarePresenceQuery {
 
@@ -48,21 +50,20 @@ final class BarePresenceQuery {
             statement.execute("""
                     CREATE OR REPLACE TEMP TABLE presence AS
                     WITH events AS (
-                      SELECT * FROM read_csv(%s, header = true, auto_detect = false, ignore_errors = true,
-                        columns = {'device_id': 'VARCHAR', 'cell_id': 'VARCHAR', 'ts': 'VARCHAR'})),
-                    timed AS (
                       SELECT device_id, cell_id,
                         coalesce(try_cast(ts AS BIGINT),
                                  CASE WHEN ts[-6] IN ('+', '-') OR ts[-1] = 'Z'
                                       THEN epoch_ms(try_cast(ts AS TIMESTAMPTZ)) END) AS epoch_ms
-                      FROM events
-                      WHERE trim(device_id) <> '')
-                    SELECT c.district_id, to_timestamp((t.epoch_ms // 3600000) * 3600) AS hour_start,
-                           count(DISTINCT t.device_id) AS devices
-                    FROM timed t
-                    JOIN cell_district c ON c.cell_id = t.cell_id
-                    WHERE t.epoch_ms >= %d AND t.epoch_ms < %d
-                      AND t.device_id NOT IN (SELECT device_id FROM optouts)
+                      FROM read_csv(%s, header = true, auto_detect = false, ignore_errors = true,
+                        columns = {'device_id': 'VARCHAR', 'cell_id': 'VARCHAR', 'ts': 'VARCHAR'})),
+                    seen AS (
+                      SELECT DISTINCT c.district_id, e.epoch_ms // 3600000 AS utc_hour, e.device_id
+                      FROM events e
+                      JOIN cell_district c ON c.cell_id = e.cell_id
+                      WHERE e.epoch_ms >= %d AND e.epoch_ms < %d)
+                    SELECT district_id, to_timestamp(utc_hour * 3600) AS hour_start, count(*) AS devices
+                    FROM seen
+                    WHERE trim(device_id) <> '' AND device_id NOT IN (SELECT device_id FROM optouts)
                     GROUP BY ALL
                     """.formatted(quoted(dropDir.resolve("events").resolve("*.csv")), fromMilli, toMilli));
             try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM presence")) {

@@ -45,6 +45,12 @@ final class BenchMachine {
         throw new IllegalStateException("no VmHWM in /proc/self/status");
     }
 
+    /** CPU time of the whole process, DuckDB's native threads included: on a shared machine, per-core cost. */
+    static double processCpuSeconds() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return os.getProcessCpuTime() / 1e9;
+    }
+
     static long peakHeapMiB() {
         long bytes = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -29,7 +29,9 @@ class GeneratorThroughputBenchmark {
         }
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
+        double cpuStart = BenchMachine.processCpuSeconds();
         DemoDropSummary summary = BenchDrop.regenerate(spec);
+        double cpuSeconds = BenchMachine.processCpuSeconds() - cpuStart;
 
         double seconds = summary.duration().toMillis() / 1000.0;
         String report = String.format(Locale.ROOT, """
@@ -44,6 +46,7 @@ class GeneratorThroughputBenchmark {
                 | events files | %d |
                 | wall time | %.1f s |
                 | event rows per second | %,.0f (one thread) |
+                | CPU time | %.1f s (%,.0f event rows per CPU-second) |
                 | peak RSS of the JVM | %,d MiB |
                 | peak heap | %,d MiB |
                 | load average at the end (1/5/15 min) | %s |
@@ -56,7 +59,8 @@ class GeneratorThroughputBenchmark {
                 """, started, spec.devices(), spec.days(), spec.firstDay(), spec.seed(), spec.badRowShare(),
                 summary.eventRows(), summary.goodEvents(), summary.totalBadRows(),
                 summary.rowsPerFile().keySet().stream().filter(f -> f.startsWith("events/")).count(),
-                seconds, summary.eventRowsPerSecond(), BenchMachine.peakRssMiB(), BenchMachine.peakHeapMiB(),
+                seconds, summary.eventRowsPerSecond(), cpuSeconds, summary.eventRows() / cpuSeconds,
+                BenchMachine.peakRssMiB(), BenchMachine.peakHeapMiB(),
                 BenchMachine.loadAverage(), badRows(summary), machine);
         System.out.println(report);
         BenchReport.replaceSection("generator", report);
