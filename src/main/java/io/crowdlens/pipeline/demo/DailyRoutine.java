@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.demo;
 import java.time.DayOfWeek;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * One device's day as network events: nights at home, weekday commutes, lunchtime and weekend
@@ -38,7 +39,7 @@ final class DailyRoutine {
         this.metro = metro;
         this.sites = metro.sites();
         this.shoppingCentres = shoppingCentres;
-        this.clinic = java.util.stream.IntStream.range(0, sites.size())
+        this.clinic = IntStream.range(0, sites.size())
                 .filter(i -> sites.get(i).category().equals(Site.CLINIC)).findFirst().orElseThrow();
         this.rows = rows;
     }

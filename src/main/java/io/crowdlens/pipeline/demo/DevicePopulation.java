@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /** Draws device profiles: more homes in the outer districts, more jobs downtown. */
 final class DevicePopulation {
@@ -25,7 +26,7 @@ final class DevicePopulation {
         this.metro = metro;
         this.spec = spec;
         List<Site> sites = metro.sites();
-        this.shoppingCentres = java.util.stream.IntStream.range(0, sites.size())
+        this.shoppingCentres = IntStream.range(0, sites.size())
                 .filter(i -> sites.get(i).category().equals(Site.SHOPPING_CENTRE)).toArray();
         this.homeCumulative = cumulative(HOME_WEIGHT_BY_RING);
         this.workCumulative = cumulative(WORK_WEIGHT_BY_RING);

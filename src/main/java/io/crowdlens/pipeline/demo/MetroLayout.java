@@ -58,8 +58,8 @@ final class MetroLayout {
                 corridor("K3", "A13 Süd", 260));
         List<Site> sites = List.of(
                 site("S1", "Galerie am Markt", Site.SHOPPING_CENTRE, 0.8, 60, 250),
-                site("S2", "Lindenhof Arkaden", Site.SHOPPING_CENTRE, 4.0, 200, 300),
-                site("S3", "Oststrand Passage", Site.SHOPPING_CENTRE, 4.5, 20, 300),
+                site("S2", "Westend Arkaden", Site.SHOPPING_CENTRE, 4.0, 200, 300),
+                site("S3", "Lindenhof Passage", Site.SHOPPING_CENTRE, 4.5, 35, 300),
                 site("S4", "Nordtor Center", Site.SHOPPING_CENTRE, 9.0, 100, 350),
                 site("S5", "Seepark Einkaufszentrum", Site.SHOPPING_CENTRE, 10.0, 320, 350),
                 site("H1", "Klinikum West", Site.CLINIC, 3.0, 170, 200));
