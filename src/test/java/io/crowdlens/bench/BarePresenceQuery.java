@@ -12,9 +12,11 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.crowdlens.pipeline.demo.DemoDropFormat;
+
 /**
  * Presence (distinct devices per district per hour) written by hand for DuckDB straight on a
- * drop's CSV files: the "bare engine" the pipeline is compared with. It applies the same rules as
+ * drop's CSV or Parquet files: the "bare engine" the pipeline is compared with. It applies the same rules as
  * the pipeline must: rows that would be quarantined and opted-out devices count for nothing.
  *
  * <p>It buckets by UTC hour and labels hours afterwards: with whole-hour offsets every UTC hour is
@@ -29,8 +31,8 @@ final class BarePresenceQuery {
     }
 
     /** Writes table {@code presence(district_id, hour_start, devices)}; returns its row count. */
-    static long run(Connection connection, Path dropDir, Map<String, String> districtOfCell, ZoneId zone,
-                    LocalDate from, LocalDate to) throws SQLException {
+    static long run(Connection connection, Path dropDir, DemoDropFormat format, Map<String, String> districtOfCell,
+                    ZoneId zone, LocalDate from, LocalDate to) throws SQLException {
         requireWholeHourOffsets(zone, from, to);
         long fromMilli = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long toMilli = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -49,13 +51,7 @@ final class BarePresenceQuery {
                     + " columns = {'device_id': 'VARCHAR', 'received_on': 'DATE'})");
             statement.execute("""
                     CREATE OR REPLACE TEMP TABLE presence AS
-                    WITH events AS (
-                      SELECT device_id, cell_id,
-                        coalesce(try_cast(ts AS BIGINT),
-                                 CASE WHEN ts[-6] IN ('+', '-') OR ts[-1] = 'Z'
-                                      THEN epoch_ms(try_cast(ts AS TIMESTAMPTZ)) END) AS epoch_ms
-                      FROM read_csv(%s, header = true, auto_detect = false, ignore_errors = true,
-                        columns = {'device_id': 'VARCHAR', 'cell_id': 'VARCHAR', 'ts': 'VARCHAR'})),
+                    WITH events AS (%s),
                     seen AS (
                       SELECT DISTINCT c.district_id, e.epoch_ms // 3600000 AS utc_hour, e.device_id
                       FROM events e
@@ -65,12 +61,29 @@ final class BarePresenceQuery {
                     FROM seen
                     WHERE trim(device_id) <> '' AND device_id NOT IN (SELECT device_id FROM optouts)
                     GROUP BY ALL
-                    """.formatted(quoted(dropDir.resolve("events").resolve("*.csv")), fromMilli, toMilli));
+                    """.formatted(events(dropDir, format), fromMilli, toMilli));
             try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM presence")) {
                 rows.next();
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** device_id, cell_id and epoch_ms of the rows whose timestamp is valid by the contract. */
+    private static String events(Path dropDir, DemoDropFormat format) {
+        Path events = dropDir.resolve("events");
+        return switch (format) {
+            case CSV -> """
+                    SELECT device_id, cell_id,
+                      coalesce(try_cast(ts AS BIGINT),
+                               CASE WHEN ts[-6] IN ('+', '-') OR ts[-1] = 'Z'
+                                    THEN epoch_ms(try_cast(ts AS TIMESTAMPTZ)) END) AS epoch_ms
+                    FROM read_csv(%s, header = true, auto_detect = false, ignore_errors = true,
+                      columns = {'device_id': 'VARCHAR', 'cell_id': 'VARCHAR', 'ts': 'VARCHAR'})
+                    """.formatted(quoted(events.resolve("*.csv")));
+            case PARQUET -> "SELECT device_id, cell_id, ts AS epoch_ms FROM read_parquet(%s)"
+                    .formatted(quoted(events.resolve("*.parquet")));
+        };
     }
 
     /** (district id + " " + hour start epoch second) to distinct devices, for comparing with a reference. */

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.crowdlens.pipeline.demo.DemoDropFormat;
 import io.crowdlens.pipeline.demo.DemoDropGenerator;
 import io.crowdlens.pipeline.demo.DemoDropSpec;
 import io.crowdlens.pipeline.demo.DemoDropSummary;
@@ -26,7 +28,8 @@ final class BenchDrop {
     }
 
     static Path directory(DemoDropSpec spec) {
-        return Path.of("target", "bench-drop-" + spec.devices() + "-" + spec.days() + "-" + spec.seed());
+        String suffix = spec.format() == DemoDropFormat.CSV ? "" : "-" + spec.format().name().toLowerCase(Locale.ROOT);
+        return Path.of("target", "bench-drop-" + spec.devices() + "-" + spec.days() + "-" + spec.seed() + suffix);
     }
 
     /** True when a complete drop is cached: the generator writes manifest.json last. */
