@@ -88,7 +88,7 @@ class BarePresenceBenchmark {
         String report = String.format(Locale.ROOT, """
                 ## Bare engine: presence in DuckDB on the %s files
 
-                Measured %s UTC with `bench/run` (`BarePresenceBenchmark`). The query
+                Measured %s with `bench/run` (`BarePresenceBenchmark`). The query
                 (`src/test/java/io/crowdlens/bench/BarePresenceQuery.java`, checked against a plain Java
                 computation by `BarePresenceQueryTest`) reads `events/*.%s` directly, drops the rows the
                 pipeline must quarantine and the opted-out devices, maps cells to districts through a table

@@ -49,7 +49,7 @@ class GeneratorThroughputBenchmark {
         String report = String.format(Locale.ROOT, """
                 ## Demo drop generator, %s
 
-                Measured %s UTC with `bench/run` (`GeneratorThroughputBenchmark`).
+                Measured %s with `bench/run` (`GeneratorThroughputBenchmark`).
 
                 | | |
                 |---|---|
