@@ -98,6 +98,7 @@ public final class DemoDropGenerator {
             Path eventsFile = eventsCsv(fileNumber);
             AsciiOut events = open(eventsFile);
             events.bytes(EventRows.HEADER);
+            boolean complete = false;
             try (AsciiOut optOutFile = open(dropDir.resolve("optouts.csv"))) {
                 optOutFile.bytes("device_id,received_on\n".getBytes(StandardCharsets.US_ASCII));
                 for (int index = 0; index < spec.devices(); index++) {
@@ -123,9 +124,13 @@ public final class DemoDropGenerator {
                         progress.devicesWritten(index + 1, spec.devices(), rows.rowsWritten());
                     }
                 }
+                complete = true;
             } finally {
-                finish(events, eventsFile, rows.rowsWritten() - rowsBeforeFile);
+                if (!complete) {
+                    events.close();
+                }
             }
+            finish(events, eventsFile, rows.rowsWritten() - rowsBeforeFile);
             rowsPerFile.put("optouts.csv", (long) optOuts);
             return optOuts;
         }
