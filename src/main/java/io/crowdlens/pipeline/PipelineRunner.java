@@ -1,24 +1,18 @@
 package io.crowdlens.pipeline;
 
 import io.crowdlens.pipeline.drop.CellReader;
-import io.crowdlens.pipeline.drop.Cell;
-import io.crowdlens.pipeline.drop.Csv;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.ManifestReader;
 import io.crowdlens.pipeline.drop.QuarantineFile;
-import io.crowdlens.pipeline.drop.RejectReason;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
-import io.crowdlens.pipeline.presence.EventClassification;
-import io.crowdlens.pipeline.presence.PresenceAggregation;
 import io.crowdlens.pipeline.presence.PresenceCount;
-import io.crowdlens.pipeline.presence.ScratchTables;
 import io.crowdlens.pipeline.protect.Protection;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
@@ -27,17 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import org.jooq.Cursor;
-import org.jooq.Record5;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -100,35 +87,19 @@ public class PipelineRunner {
         failAboveLimit(cells.counts(), maxRejectRate, "cells.csv");
         Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
 
-        String runKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         FileCounts events;
         long optOuts;
-        List<PresenceCount> counts = new ArrayList<>();
+        List<PresenceCount> counts;
         long validated;
         long aggregated;
         try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
-            engine.stageCells(cells.cells().stream().map(Cell::key).toList(), geography.cellAreas());
-            optOuts = engine.stageOptOuts(files.optOuts());
-            try (QuarantineFile eventQuarantine = new QuarantineFile(quarantine, "events.csv")) {
-                engine.stageEvents(files.events(), eventQuarantine);
-                EventClassification classification = new EventClassification(engine.sql());
-                engine.sql().execute(classification.createTable());
-                engine.execute("Validating events", classification.classify(manifest, runKey));
-                long malformed = engine.quarantineMalformedEvents(eventQuarantine);
-                quarantineRejected(engine, classification, eventQuarantine);
-                events = eventCounts(engine, classification, malformed);
-            }
+            DropProcessing processing = new DropProcessing(engine, manifest, options.progress());
+            optOuts = processing.stage(files, cells.cells(), geography);
+            events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate, "events");
             validated = clock.millis();
-
-            PresenceAggregation presence = new PresenceAggregation(engine.sql());
-            options.progress().started("Aggregating presence");
-            engine.sql().fetch(presence.hourly(manifest.timeZone())).forEach(r ->
-                    counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-            engine.sql().fetch(presence.daily(manifest.timeZone())).forEach(r ->
-                    counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), null, r.value4())));
-            options.progress().finished("Aggregating presence", counts.size());
+            counts = processing.presence();
             aggregated = clock.millis();
         }
 
@@ -143,41 +114,6 @@ public class PipelineRunner {
         return new RunReport(releaseId, manifest.dropId(), engineKind, events, cells.counts(), optOuts, counts.size(),
                 safe.published().size(), safe.suppressed(), protection.minimumCrowd(), protection.rounding(),
                 validated - started, aggregated - validated, published - publishStarted, output);
-    }
-
-    private static void quarantineRejected(PipelineEngine engine, EventClassification classification,
-            QuarantineFile quarantine) {
-        try (Cursor<Record5<String, String, String, String, String>> rows =
-                engine.sql().fetchLazy(classification.rejectedRows().fetchSize(10_000))) {
-            for (var row : rows) {
-                String source = row.value2() == null ? "" : Path.of(row.value2()).getFileName().toString();
-                quarantine.reject(RejectReason.ofCode(row.value1()), source,
-                        Csv.line(java.util.Arrays.asList(nullToEmpty(row.value3()), nullToEmpty(row.value4()),
-                                nullToEmpty(row.value5()))));
-            }
-        }
-    }
-
-    private static FileCounts eventCounts(PipelineEngine engine, EventClassification classification, long malformed) {
-        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
-        if (malformed > 0) {
-            rejected.put(RejectReason.MALFORMED, malformed);
-        }
-        long accepted = 0;
-        long optedOut = 0;
-        long read = malformed;
-        for (var row : engine.sql().fetch(classification.statusCounts())) {
-            long n = row.value2();
-            read += n;
-            if (row.value1() == null) {
-                accepted = n;
-            } else if (row.value1().equals(ScratchTables.OPTED_OUT)) {
-                optedOut = n;
-            } else {
-                rejected.merge(RejectReason.ofCode(row.value1()), n, Long::sum);
-            }
-        }
-        return new FileCounts("events", read, accepted, optedOut, rejected);
     }
 
     private static void failAboveLimit(FileCounts counts, double maxRejectRate, String input) {
@@ -198,9 +134,5 @@ public class PipelineRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the run's output folder " + directory, e);
         }
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
