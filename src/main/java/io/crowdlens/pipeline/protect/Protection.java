@@ -14,7 +14,10 @@ import java.util.List;
 public record Protection(int minimumCrowd, int rounding) {
 
     public Protection {
-        new PrivacySettings(minimumCrowd); // refuses k below the hard floor
+        if (minimumCrowd < PrivacySettings.HARD_FLOOR) {
+            throw new IllegalArgumentException("k = " + minimumCrowd + " is below the hard floor of "
+                    + PrivacySettings.HARD_FLOOR + " devices");
+        }
         if (rounding < 1) {
             throw new IllegalArgumentException("rounding must be 1 (none) or a positive base such as 5, was " + rounding);
         }
