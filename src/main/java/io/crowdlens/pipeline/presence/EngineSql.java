@@ -42,7 +42,7 @@ final class EngineSql {
         return switch (dialect) {
             // jOOQ renders like_regex, which Trino does not know
             case TRINO -> DSL.condition("regexp_like({0}, {1})", text, inline(regex));
-            default -> text.likeRegex(regex);
+            default -> text.likeRegex(inline(regex));
         };
     }
 

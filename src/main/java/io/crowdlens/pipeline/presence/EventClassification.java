@@ -106,7 +106,7 @@ public final class EventClassification {
                 .when(notExists(selectOne().from(DROP_CELL).where(DROP_CELL_KEY.eq(cellId))), reason(RejectReason.UNKNOWN_CELL))
                 .when(localDay.notBetween(inline(manifest.periodFrom()), inline(manifest.periodTo())),
                         reason(RejectReason.OUTSIDE_PERIOD))
-                .when(rowNumber().over(partitionBy(deviceId, cellId, eventAt).orderBy(ts, sourceFile)).gt(1),
+                .when(rowNumber().over(partitionBy(deviceId, cellId, eventAt).orderBy(ts, sourceFile)).gt(inline(1)),
                         reason(RejectReason.DUPLICATE))
                 .else_(DSL.castNull(SQLDataType.VARCHAR));
 
