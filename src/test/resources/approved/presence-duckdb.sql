@@ -107,7 +107,7 @@ from (
       case
         when (trim("ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("ts") as bigint) / 1000.0)
         when (trim("ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
-          trim("ts")
+          regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
           as timestamp with time zone
         )
         else cast(null as timestamp with time zone)

@@ -106,7 +106,7 @@ from (
       "ts" "ts",
       case
         when (regexp_like(trim("ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("ts") as bigint) / 1000.0)
-        when (regexp_like(trim("ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(trim("ts"), ' ', 'T')))
+        when (regexp_like(trim("ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
         else cast(null as timestamp with time zone)
       end "event_at",
       "source_file" "source_file"

@@ -121,7 +121,8 @@ public final class DuckDbEngine implements PipelineEngine {
         }
         if (!parquet.isEmpty()) {
             view.append(csv.isEmpty() ? "" : " union all ")
-                    .append("select cast(device_id as varchar), cast(cell_id as varchar), cast(ts as varchar), filename")
+                    .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
+                    .append(" cast(ts as varchar) as ts, filename as source_file")
                     .append(" from read_parquet(").append(list(parquet)).append(", filename = true)");
         }
         try (Statement s = connection.createStatement()) {

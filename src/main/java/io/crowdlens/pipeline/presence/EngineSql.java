@@ -34,7 +34,7 @@ final class EngineSql {
     Field<OffsetDateTime> instant(Field<String> text) {
         return DSL.case_()
                 .when(matches(text, EPOCH_MILLIS), epochMillis(text))
-                .when(matches(text, ISO_INSTANT), isoInstant(text))
+                .when(matches(text, ISO_INSTANT), isoInstant(withSeconds(text)))
                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));
     }
 
@@ -51,6 +51,17 @@ final class EngineSql {
             case TRINO -> field("from_unixtime(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
             default -> field("to_timestamp(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
         };
+    }
+
+    /**
+     * ISO-8601 may leave out the seconds ("10:00Z", as java.time writes whole minutes); PostgreSQL reads
+     * that, DuckDB does not, so ":00" is added first.
+     */
+    private Field<String> withSeconds(Field<String> text) {
+        String minutesThenOffset = "^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])";
+        String replacement = dialect == SQLDialect.TRINO ? "$1:00$2" : "\\1:00\\2";
+        return field("regexp_replace({0}, {1}, {2})", SQLDataType.VARCHAR, text, inline(minutesThenOffset),
+                inline(replacement));
     }
 
     /** The regex lets through impossible dates such as 2026-02-30: those must become null, not an error. */
