@@ -1,0 +1,112 @@
+package io.crowdlens.pipeline;
+
+import io.crowdlens.pipeline.drop.Cell;
+import io.crowdlens.pipeline.drop.Csv;
+import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.FileCounts;
+import io.crowdlens.pipeline.drop.Manifest;
+import io.crowdlens.pipeline.drop.QuarantineFile;
+import io.crowdlens.pipeline.drop.RejectReason;
+import io.crowdlens.pipeline.engine.PipelineEngine;
+import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.presence.EventClassification;
+import io.crowdlens.pipeline.presence.PresenceAggregation;
+import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.pipeline.presence.ScratchTables;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Cursor;
+import org.jooq.Record5;
+
+/**
+ * The engine's part of a run, in order: stage the drop, classify its events (quarantining rejects),
+ * aggregate presence. Holds the run's re-keying secret in memory only; it dies with this object.
+ */
+final class DropProcessing {
+
+    private final PipelineEngine engine;
+    private final Manifest manifest;
+    private final ProgressListener progress;
+    private final String runKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+
+    DropProcessing(PipelineEngine engine, Manifest manifest, ProgressListener progress) {
+        this.engine = engine;
+        this.manifest = manifest;
+        this.progress = progress;
+    }
+
+    /** Stages cells and opt-outs; returns how many devices are on the opt-out list. */
+    long stage(DropFiles files, List<Cell> cells, Geography geography) {
+        engine.stageCells(cells.stream().map(Cell::key).toList(), geography.cellAreas());
+        return engine.stageOptOuts(files.optOuts());
+    }
+
+    FileCounts validateEvents(DropFiles files, Path quarantineDirectory) {
+        try (QuarantineFile quarantine = new QuarantineFile(quarantineDirectory, "events.csv")) {
+            engine.stageEvents(files.events(), quarantine);
+            EventClassification classification = new EventClassification(engine.sql());
+            engine.sql().execute(classification.createTable());
+            engine.execute("Validating events", classification.classify(manifest, runKey));
+            long malformed = engine.quarantineMalformedEvents(quarantine);
+            quarantineRejected(classification, quarantine);
+            return eventCounts(classification, malformed);
+        }
+    }
+
+    /** Hourly and daily presence of every layer, unprotected. */
+    List<PresenceCount> presence() {
+        List<PresenceCount> counts = new ArrayList<>();
+        PresenceAggregation presence = new PresenceAggregation(engine.sql());
+        progress.started("Aggregating presence");
+        engine.sql().fetch(presence.hourly(manifest.timeZone())).forEach(r ->
+                counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+        engine.sql().fetch(presence.daily(manifest.timeZone())).forEach(r ->
+                counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), null, r.value4())));
+        progress.finished("Aggregating presence", counts.size());
+        return counts;
+    }
+
+    private void quarantineRejected(EventClassification classification, QuarantineFile quarantine) {
+        try (Cursor<Record5<String, String, String, String, String>> rows =
+                engine.sql().fetchLazy(classification.rejectedRows().fetchSize(10_000))) {
+            for (var row : rows) {
+                String source = row.value2() == null ? "" : Path.of(row.value2()).getFileName().toString();
+                quarantine.reject(RejectReason.ofCode(row.value1()), source,
+                        Csv.line(Arrays.asList(nullToEmpty(row.value3()), nullToEmpty(row.value4()), nullToEmpty(row.value5()))));
+            }
+        }
+    }
+
+    private FileCounts eventCounts(EventClassification classification, long malformed) {
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        if (malformed > 0) {
+            rejected.put(RejectReason.MALFORMED, malformed);
+        }
+        long accepted = 0;
+        long optedOut = 0;
+        long read = malformed;
+        for (var row : engine.sql().fetch(classification.statusCounts())) {
+            long n = row.value2();
+            read += n;
+            if (row.value1() == null) {
+                accepted = n;
+            } else if (row.value1().equals(ScratchTables.OPTED_OUT)) {
+                optedOut = n;
+            } else {
+                rejected.merge(RejectReason.ofCode(row.value1()), n, Long::sum);
+            }
+        }
+        return new FileCounts("events", read, accepted, optedOut, rejected);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,138 @@
+package io.crowdlens.pipeline;
+
+import io.crowdlens.pipeline.drop.CellReader;
+import io.crowdlens.pipeline.drop.DropException;
+import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.FileCounts;
+import io.crowdlens.pipeline.drop.Manifest;
+import io.crowdlens.pipeline.drop.ManifestReader;
+import io.crowdlens.pipeline.drop.QuarantineFile;
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.pipeline.engine.PipelineEngine;
+import io.crowdlens.pipeline.geography.Area;
+import io.crowdlens.pipeline.geography.AreaReader;
+import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.pipeline.publish.ReleaseDraft;
+import io.crowdlens.pipeline.publish.ReleasePublisher;
+import io.crowdlens.privacy.PrivacySettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * From an operator's drop to a published release: read and check the drop, stage it in the engine,
+ * classify every event (reject, opt out or accept, re-keying device ids), aggregate presence, protect
+ * with k, publish in one transaction. Any failure publishes nothing, and the engine's scratch space
+ * (the only place per-device rows ever exist) is deleted whatever happens.
+ */
+@Service
+public class PipelineRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final PipelineSettings settings;
+    private final PrivacySettings privacy;
+    private final Engines engines;
+    private final ReleasePublisher publisher;
+    private final Clock clock;
+
+    PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
+            Clock clock) {
+        this.settings = settings;
+        this.privacy = privacy;
+        this.engines = engines;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public RunReport run(Path dropDirectory, RunOptions options) {
+        try {
+            return runOrThrow(dropDirectory, options);
+        } catch (RunFailedException e) {
+            throw e;
+        } catch (DropException | IllegalArgumentException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RunFailedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RunReport runOrThrow(Path dropDirectory, RunOptions options) {
+        long started = clock.millis();
+        EngineKind engineKind = options.engine() != null ? options.engine() : EngineKind.parse(settings.engine());
+        Protection protection = new Protection(
+                options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding());
+        double maxRejectRate = options.maxRejectRate() != null ? options.maxRejectRate() : settings.maxRejectRate();
+
+        DropFiles files = DropFiles.in(dropDirectory);
+        Manifest manifest = ManifestReader.read(files.manifest());
+        List<Area> areas = AreaReader.read(files.areas());
+        Path output = outputDirectory(options, manifest);
+        Path quarantine = output.resolve("quarantine");
+
+        CellReader.Cells cells;
+        try (QuarantineFile cellQuarantine = new QuarantineFile(quarantine, "cells.csv")) {
+            cells = CellReader.read(files.cells(), cellQuarantine);
+        }
+        failAboveLimit(cells.counts(), maxRejectRate, "cells.csv");
+        Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
+
+        FileCounts events;
+        long optOuts;
+        List<PresenceCount> counts;
+        long validated;
+        long aggregated;
+        try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
+            DropProcessing processing = new DropProcessing(engine, manifest, options.progress());
+            optOuts = processing.stage(files, cells.cells(), geography);
+            events = processing.validateEvents(files, quarantine);
+            log.info("Drop {}: {}", manifest.dropId(), events);
+            failAboveLimit(events, maxRejectRate, "events");
+            validated = clock.millis();
+            counts = processing.presence();
+            aggregated = clock.millis();
+        }
+
+        Protection.Protected safe = protection.apply(counts);
+        ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
+                manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
+                manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
+                events.optedOut(), safe.suppressed(), engineKind.code(), validated - started, aggregated - validated);
+        long publishStarted = clock.millis();
+        long releaseId = publisher.publish(draft, geography, safe.published(), settings.keepReleases(), publishStarted);
+        long published = clock.millis();
+        return new RunReport(releaseId, manifest.dropId(), engineKind, events, cells.counts(), optOuts, counts.size(),
+                safe.published().size(), safe.suppressed(), protection.minimumCrowd(), protection.rounding(),
+                validated - started, aggregated - validated, published - publishStarted, output);
+    }
+
+    private static void failAboveLimit(FileCounts counts, double maxRejectRate, String input) {
+        if (counts.rejectRate() > maxRejectRate) {
+            throw new RunFailedException(String.format(java.util.Locale.ROOT,
+                    "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder",
+                    input, counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
+                    counts.rejected()));
+        }
+    }
+
+    private Path outputDirectory(RunOptions options, Manifest manifest) {
+        Path directory = options.outputDirectory() != null ? options.outputDirectory()
+                : settings.outputDirectory().resolve(manifest.dropId().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                        + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the run's output folder " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.crowdlens.pipeline;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the pipeline runs in this deployment (crowdlens.pipeline.*).
+ *
+ * @param engine duckdb (default) or postgres
+ * @param maxRejectRate share of rejected rows above which a run fails, e.g. 0.01 for 1 %
+ * @param keepReleases how many releases of a dataset the serving database keeps (the newest is served)
+ * @param outputDirectory where each run writes its quarantine files and, while running, its scratch space
+ * @param postgres the PostgreSQL that holds drops for the postgres engine (empty url: the serving
+ *     database, when it is PostgreSQL)
+ */
+@ConfigurationProperties("crowdlens.pipeline")
+public record PipelineSettings(
+        @DefaultValue("duckdb") String engine,
+        @DefaultValue("0.01") double maxRejectRate,
+        @DefaultValue("5") int keepReleases,
+        @DefaultValue("./data/pipeline-runs") Path outputDirectory,
+        @DefaultValue Postgres postgres) {
+
+    public PipelineSettings {
+        if (maxRejectRate < 0 || maxRejectRate > 1) {
+            throw new IllegalArgumentException("crowdlens.pipeline.max-reject-rate must be between 0 and 1, was " + maxRejectRate);
+        }
+        if (keepReleases < 1) {
+            throw new IllegalArgumentException("crowdlens.pipeline.keep-releases must be at least 1, was " + keepReleases);
+        }
+    }
+
+    public record Postgres(String url, @DefaultValue("") String username, @DefaultValue("") String password) {
+    }
+}

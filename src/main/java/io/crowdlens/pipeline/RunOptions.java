@@ -1,0 +1,44 @@
+package io.crowdlens.pipeline;
+
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.pipeline.engine.ProgressListener;
+import java.nio.file.Path;
+
+/**
+ * Choices for one run; null means "the deployment's setting".
+ *
+ * @param minimumCrowd k for this release (never below the hard floor of 10)
+ * @param rounding 1 for exact counts, 5 to round published counts to the nearest 5
+ * @param outputDirectory where quarantine files go; null for a new folder under the configured one
+ */
+public record RunOptions(EngineKind engine, Integer minimumCrowd, int rounding, Double maxRejectRate,
+        Path outputDirectory, ProgressListener progress) {
+
+    public static RunOptions defaults() {
+        return new RunOptions(null, null, 1, null, null, ProgressListener.SILENT);
+    }
+
+    public RunOptions withEngine(EngineKind newEngine) {
+        return new RunOptions(newEngine, minimumCrowd, rounding, maxRejectRate, outputDirectory, progress);
+    }
+
+    public RunOptions withMinimumCrowd(int k) {
+        return new RunOptions(engine, k, rounding, maxRejectRate, outputDirectory, progress);
+    }
+
+    public RunOptions withRounding(int base) {
+        return new RunOptions(engine, minimumCrowd, base, maxRejectRate, outputDirectory, progress);
+    }
+
+    public RunOptions withMaxRejectRate(double rate) {
+        return new RunOptions(engine, minimumCrowd, rounding, rate, outputDirectory, progress);
+    }
+
+    public RunOptions withOutputDirectory(Path directory) {
+        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, directory, progress);
+    }
+
+    public RunOptions withProgress(ProgressListener listener) {
+        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, outputDirectory, listener);
+    }
+}

@@ -1,0 +1,48 @@
+package io.crowdlens.pipeline.cli;
+
+import io.crowdlens.pipeline.publish.ReleaseHistory;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** {@code releases list}: the releases kept in the serving database, newest (the served one) first. */
+@Component
+class ReleasesListCommand implements CliCommand {
+
+    private static final String ROW = "%-6s %-10s %-11s %-24s %-23s %-16s %4s %5s %-12s %12s %10s %10s %-8s %s%n";
+
+    private final ReleaseHistory releases;
+
+    ReleasesListCommand(ReleaseHistory releases) {
+        this.releases = releases;
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("releases", "list");
+    }
+
+    @Override
+    public String usage() {
+        return "";
+    }
+
+    @Override
+    public int run(Options options, PrintStream out, PrintStream err) {
+        options.allowOnly();
+        List<ReleaseHistory.Entry> all = releases.newestFirst();
+        if (all.isEmpty()) {
+            out.println("No releases yet: run 'pipeline run --drop DIR'.");
+            return CommandLine.OK;
+        }
+        out.printf(Locale.ROOT, ROW, "id", "dataset", "status", "drop", "period", "time zone", "k", "round",
+                "opt-outs", "rows read", "rejected", "aggregates", "engine", "published at");
+        for (ReleaseHistory.Entry r : all) {
+            out.printf(Locale.ROOT, ROW, r.id(), r.dataset(), r.status(), r.dropId(), r.periodFrom() + ".." + r.periodTo(),
+                    r.timeZone(), r.minimumCrowd(), r.rounding(), r.optOutListVersion(), r.rowsRead(), r.rowsRejected(),
+                    r.aggregateRows(), r.engine(), r.publishedAt());
+        }
+        return CommandLine.OK;
+    }
+}

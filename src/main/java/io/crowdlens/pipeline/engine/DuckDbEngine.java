@@ -1,0 +1,208 @@
+package io.crowdlens.pipeline.engine;
+
+import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT;
+
+import io.crowdlens.pipeline.drop.DropException;
+import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.QuarantineFile;
+import io.crowdlens.pipeline.drop.RejectReason;
+import io.crowdlens.pipeline.geography.CellArea;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * DuckDB in-process. The event files are never copied: raw_event is a view over read_csv /
+ * read_parquet, so the classification streams them straight from disk. The database itself is a
+ * file in the run's scratch folder so that large runs can spill to disk; the folder is deleted on close.
+ */
+public final class DuckDbEngine implements PipelineEngine {
+
+    private static final String REJECT_ERRORS = "event_reject_errors";
+    private static final String REJECT_SCANS = "event_reject_scans";
+
+    private final Path scratch;
+    private final Connection connection;
+    private final DSLContext dsl;
+    private final ProgressListener progress;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "duckdb-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private boolean eventsHaveCsv;
+
+    public DuckDbEngine(Path scratch, ProgressListener progress) {
+        this.scratch = scratch;
+        this.progress = progress;
+        try {
+            Files.createDirectories(scratch);
+            connection = DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("pipeline.duckdb"));
+            try (Statement s = connection.createStatement()) {
+                s.execute("set temp_directory = " + literal(scratch.resolve("spill").toString()));
+                s.execute("set preserve_insertion_order = false");
+                s.execute("set enable_progress_bar = true");
+                s.execute("set enable_progress_bar_print = false");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the scratch folder " + scratch, e);
+        } catch (SQLException e) {
+            Scratch.deleteRecursively(scratch);
+            throw new IllegalStateException("Could not start DuckDB in " + scratch + ": " + Scratch.firstLine(e), e);
+        }
+        dsl = DSL.using(connection, SQLDialect.DUCKDB, Scratch.settings());
+    }
+
+    @Override
+    public EngineKind kind() {
+        return EngineKind.DUCKDB;
+    }
+
+    @Override
+    public DSLContext sql() {
+        return dsl;
+    }
+
+    @Override
+    public void stageCells(Collection<String> cellKeys, Collection<CellArea> cellAreas) {
+        Scratch.stageCells(dsl, cellKeys, cellAreas);
+    }
+
+    @Override
+    public long stageOptOuts(Path file) {
+        String sql = "create table " + OPTOUT.getName() + " as select distinct trim(device_id) as device_id"
+                + " from read_csv(" + literal(file.toString()) + ", header = true, all_varchar = true)"
+                + " where nullif(trim(device_id), '') is not null";
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+            try (ResultSet rs = s.executeQuery("select count(*) from " + OPTOUT.getName())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new DropException(file.getFileName() + " could not be read: " + Scratch.firstLine(e), e);
+        }
+    }
+
+    @Override
+    public void stageEvents(List<Path> files, QuarantineFile quarantine) {
+        List<Path> csv = files.stream().filter(DropFiles::isCsv).toList();
+        List<Path> parquet = files.stream().filter(DropFiles::isParquet).toList();
+        eventsHaveCsv = !csv.isEmpty();
+        StringBuilder view = new StringBuilder("create view raw_event as ");
+        if (!csv.isEmpty()) {
+            // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
+            // store_rejects: rows of the wrong shape land in the rejects tables instead of failing the scan
+            view.append("select device_id, cell_id, ts, filename as source_file from read_csv(")
+                    .append(list(csv))
+                    .append(", header = true, all_varchar = true, filename = true, store_rejects = true")
+                    .append(", rejects_table = '").append(REJECT_ERRORS).append("'")
+                    .append(", rejects_scan = '").append(REJECT_SCANS).append("')");
+        }
+        if (!parquet.isEmpty()) {
+            view.append(csv.isEmpty() ? "" : " union all ")
+                    .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
+                    .append(" cast(ts as varchar) as ts, filename as source_file")
+                    .append(" from read_parquet(").append(list(parquet)).append(", filename = true)");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(view.toString());
+            // binding the view now names a missing column before any work is done
+            s.execute("describe select * from raw_event");
+        } catch (SQLException e) {
+            throw new DropException("event files cannot be read as device_id,cell_id,ts: " + Scratch.firstLine(e), e);
+        }
+    }
+
+    @Override
+    public long quarantineMalformedEvents(QuarantineFile quarantine) {
+        if (!eventsHaveCsv) {
+            return 0;
+        }
+        // a row can carry several errors; quarantine it once
+        String sql = "select any_value(s.file_path), any_value(e.csv_line), any_value(e.error_type)"
+                + " from " + REJECT_ERRORS + " e join " + REJECT_SCANS + " s using (scan_id, file_id)"
+                + " group by e.scan_id, e.file_id, e.line order by 1, e.line";
+        long rows = 0;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                quarantine.reject(RejectReason.MALFORMED, Path.of(rs.getString(1)).getFileName().toString(), rs.getString(2));
+                rows++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read DuckDB's rejected rows: " + Scratch.firstLine(e), e);
+        }
+        return rows;
+    }
+
+    @Override
+    public void execute(String step, Query query) {
+        String sql = dsl.render(query);
+        List<Object> binds = dsl.extractBindValues(query);
+        progress.started(step);
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.size(); i++) {
+                ps.setObject(i + 1, binds.get(i));
+            }
+            DuckDBPreparedStatement duck = ps.unwrap(DuckDBPreparedStatement.class);
+            ScheduledFuture<?> polling = poller.scheduleAtFixedRate(() -> report(step, duck), 1, 1, TimeUnit.SECONDS);
+            try {
+                ps.execute();
+            } finally {
+                polling.cancel(false);
+            }
+            progress.finished(step, ps.getUpdateCount());
+        } catch (SQLException e) {
+            throw new IllegalStateException(step + " failed in DuckDB: " + Scratch.firstLine(e), e);
+        }
+    }
+
+    private void report(String step, DuckDBPreparedStatement statement) {
+        try {
+            QueryProgress p = statement.getQueryProgress();
+            progress.progress(step, p.getRowsProcessed(), p.getPercentage() < 0 ? -1 : p.getPercentage() / 100);
+        } catch (SQLException | RuntimeException e) {
+            // progress is best effort; the statement may just have finished
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // the files are deleted below in any case
+        } finally {
+            Scratch.deleteRecursively(scratch);
+        }
+    }
+
+    private static String list(List<Path> files) {
+        return files.stream().map(f -> literal(f.toAbsolutePath().toString())).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

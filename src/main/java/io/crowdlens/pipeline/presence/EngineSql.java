@@ -1,0 +1,101 @@
+package io.crowdlens.pipeline.presence;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.when;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The few expressions jOOQ 3.21 does not render usably for every engine (see
+ * docs/decisions/001-pipeline-engines.md). Everything else in the queries is plain jOOQ DSL.
+ */
+final class EngineSql {
+
+    /** ISO-8601 with a date, a time and an offset or Z ('T' or a space between date and time). */
+    static final String ISO_INSTANT =
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$";
+    static final String EPOCH_MILLIS = "^-?[0-9]{1,15}$";
+
+    private final SQLDialect dialect;
+
+    EngineSql(SQLDialect dialect) {
+        this.dialect = dialect.family();
+    }
+
+    /** The instant a timestamp text denotes, or null when it is neither ISO-8601 with offset nor epoch ms. */
+    Field<OffsetDateTime> instant(Field<String> text) {
+        return DSL.case_()
+                .when(matches(text, EPOCH_MILLIS), epochMillis(text))
+                .when(matches(text, ISO_INSTANT), isoInstant(withSeconds(text)))
+                .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));
+    }
+
+    Condition matches(Field<String> text, String regex) {
+        return switch (dialect) {
+            // jOOQ renders like_regex, which Trino does not know
+            case TRINO -> DSL.condition("regexp_like({0}, {1})", text, inline(regex));
+            default -> text.likeRegex(inline(regex));
+        };
+    }
+
+    private Field<OffsetDateTime> epochMillis(Field<String> text) {
+        return switch (dialect) {
+            case TRINO -> field("from_unixtime(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
+            default -> field("to_timestamp(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
+        };
+    }
+
+    /**
+     * ISO-8601 may leave out the seconds ("10:00Z", as java.time writes whole minutes); PostgreSQL reads
+     * that, DuckDB does not, so ":00" is added first.
+     */
+    private Field<String> withSeconds(Field<String> text) {
+        String minutesThenOffset = "^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])";
+        String replacement = dialect == SQLDialect.TRINO ? "$1:00$2" : "\\1:00\\2";
+        return field("regexp_replace({0}, {1}, {2})", SQLDataType.VARCHAR, text, inline(minutesThenOffset),
+                inline(replacement));
+    }
+
+    /** The regex lets through impossible dates such as 2026-02-30: those must become null, not an error. */
+    private Field<OffsetDateTime> isoInstant(Field<String> text) {
+        return switch (dialect) {
+            // jOOQ renders try_cast for POSTGRES, which PostgreSQL does not have
+            case POSTGRES -> DSL.case_()
+                    .when(DSL.condition("pg_input_is_valid({0}, 'timestamptz')", text),
+                            field("cast({0} as timestamp with time zone)", SQLDataType.TIMESTAMPWITHTIMEZONE, text))
+                    .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));
+            case TRINO -> field("try(from_iso8601_timestamp(replace({0}, ' ', 'T')))", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
+            default -> DSL.tryCast(text, SQLDataType.TIMESTAMPWITHTIMEZONE);
+        };
+    }
+
+    /** Wall-clock time in the zone (DST-aware in every engine: they all use the IANA database). */
+    Field<LocalDateTime> localTime(Field<OffsetDateTime> instant, ZoneId zone) {
+        return field("({0} at time zone {1})", SQLDataType.LOCALDATETIME, instant, inline(zone.getId()));
+    }
+
+    /** A keyed hash of a pseudonymous id; the key is a bind value, never part of the SQL text. */
+    Field<String> keyedHash(Field<String> key, Field<String> id) {
+        return switch (dialect) {
+            // jOOQ renders md5(varchar), but Trino's md5 takes varbinary
+            case TRINO -> field("to_hex(md5(to_utf8({0} || {1})))", SQLDataType.VARCHAR, key, id);
+            default -> DSL.md5(key.concat(id));
+        };
+    }
+
+    static Field<String> trimmedOrNull(Field<String> text) {
+        return DSL.nullif(DSL.trim(text), inline(""));
+    }
+
+    static Field<String> nullUnless(Condition condition, Field<String> value) {
+        return when(condition, value).else_(DSL.castNull(SQLDataType.VARCHAR));
+    }
+}

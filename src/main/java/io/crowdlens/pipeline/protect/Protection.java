@@ -1,0 +1,49 @@
+package io.crowdlens.pipeline.protect;
+
+import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.privacy.PrivacySettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The minimum crowd applied to every aggregate row (PRIVACY.md rule 3): a row counting fewer than k
+ * distinct devices is dropped, not stored as zero or "suppressed", so nothing downstream can tell it
+ * from an area where nobody was. Optionally rounds the survivors to the nearest multiple of
+ * {@code rounding} (halves up); the threshold is applied to the true count, before rounding.
+ */
+public record Protection(int minimumCrowd, int rounding) {
+
+    public Protection {
+        if (minimumCrowd < PrivacySettings.HARD_FLOOR) {
+            throw new IllegalArgumentException("k = " + minimumCrowd + " is below the hard floor of "
+                    + PrivacySettings.HARD_FLOOR + " devices");
+        }
+        if (rounding < 1) {
+            throw new IllegalArgumentException("rounding must be 1 (none) or a positive base such as 5, was " + rounding);
+        }
+    }
+
+    public Protected apply(List<PresenceCount> counts) {
+        List<PresenceCount> published = new ArrayList<>(counts.size());
+        long suppressed = 0;
+        for (PresenceCount count : counts) {
+            if (count.devices() < minimumCrowd) {
+                suppressed++;
+            } else {
+                published.add(count.withDevices(rounded(count.devices())));
+            }
+        }
+        return new Protected(List.copyOf(published), suppressed);
+    }
+
+    long rounded(long devices) {
+        if (rounding == 1) {
+            return devices;
+        }
+        return (devices + rounding / 2) / rounding * rounding;
+    }
+
+    /** The rows that may be published, and how many were withheld. */
+    public record Protected(List<PresenceCount> published, long suppressed) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.crowdlens.pipeline.publish;
+
+import static io.crowdlens.db.Tables.DATA_RELEASE;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.jooq.Records;
+
+/** The releases kept in the serving database, newest first, for the operator's command line. */
+@Component
+public class ReleaseHistory {
+
+    public record Entry(long id, String dataset, String status, String dropId, LocalDate periodFrom,
+            LocalDate periodTo, String timeZone, int minimumCrowd, int rounding, String optOutListVersion,
+            long rowsRead, long rowsRejected, long aggregateRows, String engine, long pipelineMillis,
+            OffsetDateTime publishedAt) {
+    }
+
+    private final DSLContext db;
+
+    public ReleaseHistory(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<Entry> newestFirst() {
+        return db.select(DATA_RELEASE.ID, DATA_RELEASE.DATASET, DATA_RELEASE.STATUS, DATA_RELEASE.DROP_ID,
+                        DATA_RELEASE.PERIOD_FROM, DATA_RELEASE.PERIOD_TO, DATA_RELEASE.TIME_ZONE,
+                        DATA_RELEASE.K_THRESHOLD, DATA_RELEASE.ROUNDING, DATA_RELEASE.OPTOUT_LIST_VERSION,
+                        DATA_RELEASE.ROWS_READ, DATA_RELEASE.ROWS_REJECTED, DATA_RELEASE.AGGREGATE_ROWS,
+                        DATA_RELEASE.ENGINE, DATA_RELEASE.PIPELINE_MILLIS, DATA_RELEASE.PUBLISHED_AT)
+                .from(DATA_RELEASE)
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
+                .fetch(Records.mapping(Entry::new));
+    }
+}

@@ -1,0 +1,63 @@
+package io.crowdlens.pipeline;
+
+import io.crowdlens.pipeline.drop.CellReader;
+import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.FileCounts;
+import io.crowdlens.pipeline.drop.Manifest;
+import io.crowdlens.pipeline.drop.ManifestReader;
+import io.crowdlens.pipeline.drop.QuarantineFile;
+import io.crowdlens.pipeline.engine.DuckDbEngine;
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.pipeline.engine.PipelineEngine;
+import io.crowdlens.pipeline.engine.PostgresEngine;
+import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.geography.AreaReader;
+import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.testing.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** Runs the engine part of the pipeline (no protection, no publishing) on a drop, on either engine. */
+final class EngineHarness {
+
+    record Result(FileCounts events, List<PresenceCount> presence) {
+    }
+
+    private static DataSource postgres;
+
+    private EngineHarness() {
+    }
+
+    static Result aggregate(EngineKind kind, Path drop, Path output) {
+        DropFiles files = DropFiles.in(drop);
+        Manifest manifest = ManifestReader.read(files.manifest());
+        CellReader.Cells cells;
+        try (QuarantineFile quarantine = new QuarantineFile(output.resolve("quarantine"), "cells.csv")) {
+            cells = CellReader.read(files.cells(), quarantine);
+        }
+        Geography geography = Geography.of(AreaReader.read(files.areas()), cells.cells(), manifest.h3Resolution());
+        try (PipelineEngine engine = open(kind, output.resolve("scratch"))) {
+            DropProcessing processing = new DropProcessing(engine, manifest, ProgressListener.SILENT);
+            processing.stage(files, cells.cells(), geography);
+            FileCounts events = processing.validateEvents(files, output.resolve("quarantine"));
+            return new Result(events, processing.presence());
+        }
+    }
+
+    static PipelineEngine open(EngineKind kind, Path scratch) {
+        return switch (kind) {
+            case DUCKDB -> new DuckDbEngine(scratch, ProgressListener.SILENT);
+            case POSTGRES -> new PostgresEngine(postgres(), ProgressListener.SILENT);
+        };
+    }
+
+    static synchronized DataSource postgres() {
+        if (postgres == null) {
+            EmbeddedPostgres.createDatabase("pipeline_engine");
+            postgres = EmbeddedPostgres.server().getDatabase("postgres", "pipeline_engine");
+        }
+        return postgres;
+    }
+}

@@ -1,0 +1,117 @@
+package io.crowdlens.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.pipeline.presence.PresenceCount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a seeded synthetic drop with every kind of bad row, several event files and a DST change, DuckDB
+ * and PostgreSQL give the same counts and the same aggregates, row for row; and Parquet events give the
+ * same aggregates as the equivalent CSV.
+ */
+class EnginesAgreeExactlyTest {
+
+    static final Comparator<PresenceCount> ORDER = Comparator.comparing(PresenceCount::layerCode)
+            .thenComparing(PresenceCount::areaCode).thenComparing(PresenceCount::localDay)
+            .thenComparing(c -> c.hourOfDay() == null ? -1 : c.hourOfDay());
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void duckDbAndPostgresAgreeRowForRowOnASyntheticDrop() throws IOException {
+        Path drop = syntheticDrop(temp.resolve("drop"), new Random(20261025));
+
+        EngineHarness.Result duck = EngineHarness.aggregate(EngineKind.DUCKDB, drop, temp.resolve("duck"));
+        EngineHarness.Result postgres = EngineHarness.aggregate(EngineKind.POSTGRES, drop, temp.resolve("pg"));
+
+        assertThat(duck.events().rejected()).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(duck.events().optedOut()).isPositive();
+        assertThat(postgres.events()).isEqualTo(duck.events());
+        assertThat(sorted(postgres.presence())).hasSizeGreaterThan(500).isEqualTo(sorted(duck.presence()));
+        assertThat(Files.readAllLines(temp.resolve("pg/quarantine/events.csv")))
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(temp.resolve("duck/quarantine/events.csv")));
+    }
+
+    @Test
+    void parquetEventsWithTimestampsOrEpochMillisGiveTheSameFiguresAsCsv() throws Exception {
+        for (String ts : List.of("ts::timestamptz", "epoch_ms(ts::timestamptz)")) {
+            Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop-" + ts.length()));
+            Path parquet = Files.createDirectories(drop.resolve("events")).resolve("part-0.parquet");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                s.execute("copy (select device_id, cell_id, " + ts.replace("ts::", "t::") + " as ts from ("
+                        + " select device_id, cell_id, case when ts ~ '^[0-9]+$' then to_timestamp(ts::bigint / 1000)::varchar"
+                        + " else ts end as t from read_csv('" + drop.resolve("events.csv") + "', all_varchar = true)))"
+                        + " to '" + parquet + "' (format parquet)");
+            } catch (SQLException e) {
+                throw new AssertionError(e);
+            }
+            Files.delete(drop.resolve("events.csv"));
+
+            EngineHarness.Result result = EngineHarness.aggregate(EngineKind.DUCKDB, drop, temp.resolve("out" + ts.length()));
+
+            assertThat(result.events().accepted()).as(ts).isEqualTo(HandCountedDrop.EVENTS);
+            assertThat(result.presence()).as(ts).containsExactlyInAnyOrderElementsOf(HandCountedDrop.ALL);
+        }
+    }
+
+    static List<PresenceCount> sorted(List<PresenceCount> counts) {
+        return counts.stream().sorted(ORDER).toList();
+    }
+
+    /** 300 devices, 40 cells, 9 days around the October DST change, 2 event files, a few bad rows of each kind. */
+    static Path syntheticDrop(Path drop, Random random) throws IOException {
+        TestDrops.copy(HandCountedDrop.NAME, drop);
+        Files.delete(drop.resolve("events.csv"));
+        TestDrops.write(drop, "manifest.json", """
+                {"dropId": "synthetic", "periodFrom": "2026-10-21", "periodTo": "2026-10-28",
+                 "timeZone": "Europe/Berlin", "optOutListVersion": "v7", "h3Resolution": 9}""");
+        StringBuilder cells = new StringBuilder("radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\n");
+        for (int i = 0; i < 40; i++) {
+            cells.append(String.format(Locale.ROOT, "LTE,262,1,4001,%d,0,%.5f,%.5f,500,1,1,0,0,0%n", 1000 + i,
+                    13.37 + random.nextDouble() * 0.06, 52.47 + random.nextDouble() * 0.06));
+        }
+        TestDrops.write(drop, "cells.csv", cells.toString());
+        TestDrops.write(drop, "optouts.csv", "device_id,received_on\nx003,2026-10-29\nx017,2026-10-29\nx250,2026-10-29\n");
+
+        long from = Instant.parse("2026-10-20T20:00:00Z").toEpochMilli();
+        long span = Instant.parse("2026-10-29T02:00:00Z").toEpochMilli() - from;
+        Path events = Files.createDirectories(drop.resolve("events"));
+        for (int file = 0; file < 2; file++) {
+            StringBuilder rows = new StringBuilder("device_id,cell_id,ts\n");
+            for (int i = 0; i < 6000; i++) {
+                String device = String.format(Locale.ROOT, "x%03d", random.nextInt(300));
+                String cell = "262-1-4001-" + (1000 + random.nextInt(40));
+                long at = from + (long) (random.nextDouble() * span) / 1000 * 1000;
+                String ts = random.nextBoolean() ? Long.toString(at)
+                        : Instant.ofEpochMilli(at).atOffset(ZoneOffset.ofHours(random.nextInt(3) - 1)).toString();
+                rows.append(device).append(',').append(cell).append(',').append(ts).append('\n');
+                if (i % 1000 == 0) {
+                    rows.append(device).append(',').append(cell).append(',').append(ts).append('\n'); // duplicate
+                    rows.append(",").append(cell).append(',').append(ts).append('\n');
+                    rows.append(device).append(",262-1-4001-9999,").append(ts).append('\n');
+                    rows.append(device).append(',').append(cell).append(",2026-10-22 10:00:00\n");
+                    rows.append(device).append(',').append(cell).append('\n');
+                }
+            }
+            Files.writeString(events.resolve("part-" + file + ".csv"), rows.toString());
+        }
+        return drop;
+    }
+}

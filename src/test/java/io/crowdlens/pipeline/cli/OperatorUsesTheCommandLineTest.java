@@ -1,0 +1,96 @@
+package io.crowdlens.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowdlens.testing.OnH2;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@OnH2
+class OperatorUsesTheCommandLineTest {
+
+    @Autowired CommandLine commandLine;
+
+    @TempDir
+    Path temp;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return commandLine.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    Path handCountedDrop() throws IOException {
+        Path source = Path.of("src/test/resources/pipeline/hand-counted");
+        Path drop = Files.createDirectories(temp.resolve("drop"));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, drop.resolve(file.getFileName()));
+            }
+        }
+        return drop;
+    }
+
+    @Test
+    void operatorRunsThePipelineAndListsTheNewRelease() throws IOException {
+        int exit = run("pipeline", "run", "--drop", handCountedDrop().toString(), "--k", "10", "--rounding", "5",
+                "--output", temp.resolve("run").toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Validating events ...", "Validating events: done, 45 rows")
+                .containsPattern("Release \\d+ published from drop hand-counted \\(duckdb\\)")
+                .contains("12 of 18 aggregate rows published with k = 10, rounded to 5");
+
+        out.reset();
+        assertThat(run("releases", "list")).isZero();
+        assertThat(out.toString()).contains("PUBLISHED", "hand-counted", "2026-03-02..2026-03-03", "Europe/Berlin");
+    }
+
+    @Test
+    void failedRunExitsNonZeroWithTheReasonInOneLine() {
+        int exit = run("pipeline", "run", "--drop", temp.resolve("missing").toString());
+
+        assertThat(exit).isEqualTo(CommandLine.FAILED);
+        assertThat(err.toString().strip()).isEqualTo("pipeline run failed: drop directory "
+                + temp.resolve("missing") + " does not exist");
+    }
+
+    @Test
+    void kBelowTheFloorIsRefused() throws IOException {
+        int exit = run("pipeline", "run", "--drop", handCountedDrop().toString(), "--k", "9");
+
+        assertThat(exit).isEqualTo(CommandLine.FAILED);
+        assertThat(err.toString().strip()).isEqualTo("pipeline run failed: k = 9 is below the hard floor of 10 devices");
+    }
+
+    @Test
+    void wrongUsageExitsWithTwoAndShowsHowToCallIt() {
+        assertThat(run("pipeline", "run", "--engine", "oracle", "--drop", "x")).isEqualTo(CommandLine.USAGE);
+        assertThat(err.toString()).contains("unknown engine 'oracle'", "usage: pipeline run --drop DIR");
+
+        err.reset();
+        assertThat(run("pipeline", "run")).isEqualTo(CommandLine.USAGE);
+        assertThat(err.toString()).contains("option --drop is required");
+
+        err.reset();
+        assertThat(run("pipeline", "fly")).isEqualTo(CommandLine.USAGE);
+        assertThat(err.toString()).contains("unknown command: pipeline fly", "pipeline run", "releases list");
+    }
+
+    @Test
+    void springSettingsAreNotTakenForCommandOptions() {
+        assertThat(CommandLine.springArguments(new String[] {"releases", "list", "--spring.datasource.url=jdbc:h2:mem:x"}))
+                .containsExactly("--spring.datasource.url=jdbc:h2:mem:x");
+        assertThat(run("releases", "list", "--spring.main.banner-mode=off")).isZero();
+    }
+}

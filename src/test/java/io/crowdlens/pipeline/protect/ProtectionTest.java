@@ -1,0 +1,40 @@
+package io.crowdlens.pipeline.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crowdlens.pipeline.presence.PresenceCount;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProtectionTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    static PresenceCount devices(long n) {
+        return new PresenceCount("district", "A" + n, DAY, 8, n);
+    }
+
+    @Test
+    void rowsBelowKAreDroppedNotZeroedAndRowsAtKAreKept() {
+        Protection.Protected result = new Protection(10, 1).apply(List.of(devices(9), devices(10), devices(11), devices(1)));
+
+        assertThat(result.published()).containsExactly(devices(10), devices(11));
+        assertThat(result.suppressed()).isEqualTo(2);
+    }
+
+    @Test
+    void roundingToFiveIsAppliedAfterTheThresholdOnTheTrueCount() {
+        Protection protection = new Protection(15, 5);
+
+        assertThat(protection.apply(List.of(devices(14), devices(15), devices(17), devices(18), devices(22), devices(23)))
+                .published()).extracting(PresenceCount::devices).containsExactly(15L, 15L, 20L, 20L, 25L);
+    }
+
+    @Test
+    void kBelowTheHardFloorIsRefused() {
+        assertThatThrownBy(() -> new Protection(9, 1)).hasMessage("k = 9 is below the hard floor of 10 devices");
+        assertThatThrownBy(() -> new Protection(10, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

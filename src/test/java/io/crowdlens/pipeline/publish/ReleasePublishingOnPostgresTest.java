@@ -1,0 +1,7 @@
+package io.crowdlens.pipeline.publish;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class ReleasePublishingOnPostgresTest extends ReleasePublishingContract {
+}

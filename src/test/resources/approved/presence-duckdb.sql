@@ -1,0 +1,204 @@
+-- create classified_event
+create table "classified_event" (
+  "device_key" varchar(64),
+  "cell_key" varchar,
+  "event_at" timestamp with time zone,
+  "status" varchar(20),
+  "rejected_device_id" varchar,
+  "rejected_cell_id" varchar,
+  "rejected_ts" varchar,
+  "source_file" varchar
+);
+
+-- classify events
+insert into "classified_event" (
+  "device_key",
+  "cell_key",
+  "event_at",
+  "status",
+  "rejected_device_id",
+  "rejected_cell_id",
+  "rejected_ts",
+  "source_file"
+)
+select
+  case
+    when "c"."status" is null then md5((cast(? as varchar) || "c"."device_id"))
+    else cast(null as varchar)
+  end,
+  case
+    when "c"."status" is null then "c"."cell_id"
+    else cast(null as varchar)
+  end,
+  case
+    when "c"."status" is null then "c"."event_at"
+    else cast(null as timestamp with time zone)
+  end,
+  "c"."status",
+  case
+    when (
+      "c"."status" is not null
+      and "c"."status" <> 'opted_out'
+    ) then "c"."device_id"
+    else cast(null as varchar)
+  end,
+  case
+    when (
+      "c"."status" is not null
+      and "c"."status" <> 'opted_out'
+    ) then "c"."cell_id"
+    else cast(null as varchar)
+  end,
+  case
+    when (
+      "c"."status" is not null
+      and "c"."status" <> 'opted_out'
+    ) then "c"."ts"
+    else cast(null as varchar)
+  end,
+  case
+    when (
+      "c"."status" is not null
+      and "c"."status" <> 'opted_out'
+    ) then "c"."source_file"
+    else cast(null as varchar)
+  end
+from (
+  select
+    "p"."device_id",
+    "p"."cell_id",
+    "p"."ts",
+    "p"."event_at",
+    "p"."source_file",
+    case
+      when "p"."device_id" is null then 'empty_device_id'
+      when exists (
+        select 1 "one"
+        from "optout"
+        where "optout"."device_id" = "p"."device_id"
+      ) then 'opted_out'
+      when "p"."event_at" is null then 'bad_timestamp'
+      when not exists (
+        select 1 "one"
+        from "drop_cell"
+        where "drop_cell"."cell_key" = "p"."cell_id"
+      ) then 'unknown_cell'
+      when cast(
+        ("p"."event_at" at time zone 'Europe/Berlin')
+        as date
+      ) not between date '2026-10-05' and date '2026-10-18' then 'outside_period'
+      when row_number() over (
+        partition by "p"."device_id", "p"."cell_id", "p"."event_at"
+        order by "p"."ts", "p"."source_file"
+      ) > 1 then 'duplicate'
+      else cast(null as varchar)
+    end "status"
+  from (
+    select
+      nullif(
+        trim("device_id"),
+        ''
+      ) "device_id",
+      nullif(
+        trim("cell_id"),
+        ''
+      ) "cell_id",
+      "ts" "ts",
+      case
+        when (trim("ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("ts") as bigint) / 1000.0)
+        when (trim("ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
+          regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
+          as timestamp with time zone
+        )
+        else cast(null as timestamp with time zone)
+      end "event_at",
+      "source_file" "source_file"
+    from "raw_event"
+  ) "p"
+) "c";
+
+-- status counts
+select
+  "status",
+  cast(
+    count(*)
+    as bigint
+  )
+from "classified_event"
+group by "status";
+
+-- rejected rows
+select
+  "status",
+  "source_file",
+  "rejected_device_id",
+  "rejected_cell_id",
+  "rejected_ts"
+from "classified_event"
+where (
+  "status" is not null
+  and "status" <> 'opted_out'
+);
+
+-- hourly presence
+select
+  "cell_area"."layer_code",
+  "cell_area"."area_code",
+  cast(
+    "e"."local_time"
+    as date
+  ) "local_day",
+  extract(hour from "e"."local_time") "hour_of_day",
+  cast(
+    count(distinct "e"."device_key")
+    as bigint
+  ) "devices"
+from (
+  select
+    "device_key",
+    "cell_key",
+    ("event_at" at time zone 'Europe/Berlin') "local_time"
+  from "classified_event"
+  where "status" is null
+) "e"
+  join "cell_area"
+    on "cell_area"."cell_key" = "e"."cell_key"
+group by
+  "cell_area"."layer_code",
+  "cell_area"."area_code",
+  cast(
+    "e"."local_time"
+    as date
+  ),
+  extract(hour from "e"."local_time");
+
+-- daily presence
+select
+  "cell_area"."layer_code",
+  "cell_area"."area_code",
+  cast(
+    "e"."local_time"
+    as date
+  ) "local_day",
+  cast(
+    count(distinct "e"."device_key")
+    as bigint
+  ) "devices"
+from (
+  select
+    "device_key",
+    "cell_key",
+    ("event_at" at time zone 'Europe/Berlin') "local_time"
+  from "classified_event"
+  where "status" is null
+) "e"
+  join "cell_area"
+    on "cell_area"."cell_key" = "e"."cell_key"
+group by
+  "cell_area"."layer_code",
+  "cell_area"."area_code",
+  cast(
+    "e"."local_time"
+    as date
+  );
+
