@@ -62,16 +62,18 @@ public class DemoSeeder {
     private final DemoLogins logins;
     private final AuditLog audit;
     private final Clock clock;
+    private final DemoDataSettings demoData;
     private final SecureRandom random = new SecureRandom();
 
     public DemoSeeder(DSLContext db, TransactionTemplate tx, PasswordEncoder passwords, DemoLogins logins,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, DemoDataSettings demoData) {
         this.db = db;
         this.tx = tx;
         this.passwords = passwords;
         this.logins = logins;
         this.audit = audit;
         this.clock = clock;
+        this.demoData = demoData;
     }
 
     @EventListener
@@ -98,8 +100,9 @@ public class DemoSeeder {
                 .onConflictDoNothing()
                 .execute();
         OffsetDateTime expires = OffsetDateTime.now(clock).plusYears(1);
-        LocalDate from = LocalDate.now(clock).minusYears(1);
-        LocalDate to = LocalDate.now(clock).plusYears(1);
+        // the licences cover exactly the demo drop's period
+        LocalDate from = demoData.spec().firstDay();
+        LocalDate to = demoData.spec().lastDay();
         licence(retail, Dataset.PRESENCE, "district", from, to, expires, null);
         licence(retail, Dataset.VISITS, "district", from, to, expires, null);
         licence(planning, Dataset.PRESENCE, "district", from, to, expires, 20);

@@ -45,14 +45,14 @@ class PartnerOverviewView extends VerticalLayout {
         add(new H3("Your licences"));
         Grid<LicenceSummary> grid = new Grid<>();
         grid.setId("licences");
-        grid.addColumn(l -> l.dataset().label()).setHeader("Dataset");
-        grid.addColumn(l -> l.wholeLayer() ? "All " + l.layerName().toLowerCase() : l.areaCount() + " " + l.layerName().toLowerCase())
-                .setHeader("Areas");
-        grid.addColumn(l -> DAY.format(l.dataFrom()) + " to " + DAY.format(l.dataTo())).setHeader("Data period");
-        grid.addColumn(l -> DAY.format(l.expiresAt().toLocalDate())).setHeader("Expires");
-        grid.addColumn(l -> "k = " + l.minimumCrowd()).setHeader("Minimum crowd");
+        grid.addColumn(l -> l.dataset().label()).setHeader("Dataset").setAutoWidth(true);
+        grid.addColumn(l -> l.wholeLayer() ? "Whole layer: " + l.layerName() : l.areaCount() + " areas of " + l.layerName())
+                .setHeader("Areas").setAutoWidth(true);
+        grid.addColumn(l -> DAY.format(l.dataFrom()) + " to " + DAY.format(l.dataTo())).setHeader("Data period").setAutoWidth(true);
+        grid.addColumn(l -> DAY.format(l.expiresAt().toLocalDate())).setHeader("Expires").setAutoWidth(true);
+        grid.addColumn(l -> "k = " + l.minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);
         grid.addColumn(l -> releases.current(l.dataset()).map(r -> "Release " + r.id()).orElse("Not yet published"))
-                .setHeader("Current release");
+                .setHeader("Current release").setAutoWidth(true);
         grid.setItems(mine);
         grid.setAllRowsVisible(true);
         add(grid, new Paragraph("Every figure counts at least k distinct devices; smaller groups are shown as "

@@ -29,11 +29,11 @@ class OrganisationsView extends VerticalLayout {
         search.setMaxLength(100);
         Grid<OrganisationSummary> grid = new Grid<>();
         grid.setId("organisations");
-        grid.addColumn(OrganisationSummary::name).setHeader("Organisation");
-        grid.addColumn(o -> o.kind().equals("OPERATOR") ? "Operator" : "Partner").setHeader("Kind");
-        grid.addColumn(o -> o.status().equals("ACTIVE") ? "Active" : "Suspended").setHeader("Status");
-        grid.addColumn(OrganisationSummary::users).setHeader("Users");
-        grid.addColumn(OrganisationSummary::activeLicences).setHeader("Active licences");
+        grid.addColumn(OrganisationSummary::name).setHeader("Organisation").setAutoWidth(true);
+        grid.addColumn(o -> o.kind().equals("OPERATOR") ? "Operator" : "Partner").setHeader("Kind").setAutoWidth(true);
+        grid.addColumn(o -> o.status().equals("ACTIVE") ? "Active" : "Suspended").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(OrganisationSummary::users).setHeader("Users").setAutoWidth(true);
+        grid.addColumn(OrganisationSummary::activeLicences).setHeader("Active licences").setAutoWidth(true);
         grid.setItems(
                 query -> directory.organisations(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> directory.countOrganisations(search.getValue()));

@@ -24,13 +24,13 @@ class TeamView extends VerticalLayout {
         addClassName("crowdlens-page");
         Grid<TeamMember> grid = new Grid<>();
         grid.setId("team");
-        grid.addColumn(TeamMember::displayName).setHeader("Name");
-        grid.addColumn(TeamMember::username).setHeader("Email");
+        grid.addColumn(TeamMember::displayName).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(TeamMember::username).setHeader("Email").setAutoWidth(true);
         grid.addColumn(m -> m.roles().stream().map(Role::label).sorted().collect(Collectors.joining(", ")))
-                .setHeader("Roles");
-        grid.addColumn(m -> !m.enabled() ? "Disabled" : m.locked() ? "Locked" : "Active").setHeader("Status");
+                .setHeader("Roles").setAutoWidth(true);
+        grid.addColumn(m -> !m.enabled() ? "Disabled" : m.locked() ? "Locked" : "Active").setHeader("Status").setAutoWidth(true);
         grid.addColumn(m -> m.lastSignIn() == null ? "Never"
-                : DateTimeFormatter.ISO_LOCAL_DATE.format(m.lastSignIn())).setHeader("Last sign-in");
+                : DateTimeFormatter.ISO_LOCAL_DATE.format(m.lastSignIn())).setHeader("Last sign-in").setAutoWidth(true);
         grid.setItems(directory.myTeam());
         add(new H2("Team"), grid);
         setSizeFull();

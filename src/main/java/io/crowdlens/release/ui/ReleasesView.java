@@ -11,6 +11,7 @@ import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
 
 /** Data operators' landing page: every release with the parameters that produced it. */
 @Route("operations/releases")
@@ -30,16 +31,16 @@ class ReleasesView extends VerticalLayout {
         }
         Grid<ReleaseSummary> grid = new Grid<>();
         grid.setId("releases");
-        grid.addColumn(ReleaseSummary::id).setHeader("Release");
-        grid.addColumn(r -> r.dataset().label()).setHeader("Dataset");
-        grid.addColumn(ReleaseSummary::status).setHeader("Status");
-        grid.addColumn(r -> r.periodFrom() + " to " + r.periodTo()).setHeader("Period");
-        grid.addColumn(ReleaseSummary::timeZone).setHeader("Time zone");
-        grid.addColumn(r -> "k = " + r.minimumCrowd()).setHeader("Minimum crowd");
-        grid.addColumn(ReleaseSummary::optOutListVersion).setHeader("Opt-out list");
-        grid.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRead()).setHeader("Rows accepted / read");
-        grid.addColumn(ReleaseSummary::aggregateRows).setHeader("Aggregate rows");
-        grid.addColumn(r -> r.publishedAt().toLocalDateTime().withNano(0).toString()).setHeader("Published");
+        grid.addColumn(ReleaseSummary::id).setHeader("Release").setAutoWidth(true);
+        grid.addColumn(r -> r.dataset().label()).setHeader("Dataset").setAutoWidth(true);
+        grid.addColumn(r -> r.status().equals("PUBLISHED") ? "Served" : "Superseded").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> r.periodFrom() + " to " + r.periodTo()).setHeader("Period").setAutoWidth(true);
+        grid.addColumn(ReleaseSummary::timeZone).setHeader("Time zone").setAutoWidth(true);
+        grid.addColumn(r -> "k = " + r.minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);
+        grid.addColumn(ReleaseSummary::optOutListVersion).setHeader("Opt-out list").setAutoWidth(true);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%,d / %,d", r.rowsAccepted(), r.rowsRead())).setHeader("Events accepted / read").setAutoWidth(true);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%,d", r.aggregateRows())).setHeader("Published figures").setAutoWidth(true);
+        grid.addColumn(r -> r.publishedAt().toLocalDateTime().withNano(0).toString()).setHeader("Published").setAutoWidth(true);
         grid.setItems(query -> catalogue.all(query.getOffset(), query.getLimit()).stream());
         add(grid);
         setSizeFull();
