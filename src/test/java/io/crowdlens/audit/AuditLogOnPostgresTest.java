@@ -1,0 +1,7 @@
+package io.crowdlens.audit;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class AuditLogOnPostgresTest extends AuditLogContract {
+}
