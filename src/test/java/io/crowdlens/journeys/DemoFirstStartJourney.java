@@ -1,0 +1,63 @@
+package io.crowdlens.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowdlens.demo.DemoAccount;
+import io.crowdlens.demo.DemoLogins;
+import io.crowdlens.release.ReleaseCatalogue;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A newcomer's first start in demo mode: the synthetic drop is generated and run through the real
+ * pipeline in the background, and the portal then shows the published release to each role.
+ * (A small drop here; the default demo is 10,000 devices over 14 days.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "crowdlens.demo.enabled=true",
+        "crowdlens.demo.data.publish=true",
+        "crowdlens.demo.data.devices=600",
+        "crowdlens.demo.data.days=3",
+        "crowdlens.demo.data.directory=target/journey-demo-drop/${random.uuid}",
+        "crowdlens.pipeline.output-directory=target/journey-pipeline-runs"})
+@ActiveProfiles("test")
+class DemoFirstStartJourney {
+
+    @LocalServerPort int port;
+    @Autowired DemoLogins demoLogins;
+    @Autowired ReleaseCatalogue releases;
+
+    @Test
+    void firstStartPublishesTheDemoReleaseThatOperatorAndAnalystThenSee() throws Exception {
+        DemoAccount operator = demoLogins.byUsername("dataops@metromobile.demo").orElseThrow();
+        DemoAccount analyst = demoLogins.byUsername("analyst@northwind.demo").orElseThrow();
+        try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
+            browser.signIn(operator.username(), operator.password());
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (browser.page.locator("#releases").count() == 0) {
+                assertThat(Instant.now()).as("demo release published within 3 minutes").isBefore(deadline);
+                Thread.sleep(2000);
+                browser.visit("/operations/releases");
+            }
+            assertThat(browser.page.locator("#releases")).containsText("Presence");
+            assertThat(browser.page.locator("#releases")).containsText("Europe/Berlin");
+            assertThat(browser.page.locator("#releases")).containsText("k = 15");
+            assertThat(browser.page.locator("#release-footer")).containsText("minimum crowd k = 15");
+            browser.screenshot(Path.of("target", "journeys", "operator-releases.png"));
+
+            browser.page.locator("#sign-out").click();
+            browser.page.waitForURL(url -> url.contains("/login"));
+            browser.signIn(analyst.username(), analyst.password());
+            assertThat(browser.page.locator("#licences")).containsText("Release 1");
+            assertThat(browser.page.getByText("No data published yet")).hasCount(0);
+            assertThat(browser.consoleErrors).isEmpty();
+        }
+    }
+}
