@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -113,7 +115,9 @@ public class PipelineRunner {
         long published = clock.millis();
         return new RunReport(releaseId, manifest.dropId(), engineKind, events, cells.counts(), optOuts, counts.size(),
                 safe.published().size(), safe.suppressed(), protection.minimumCrowd(), protection.rounding(),
-                validated - started, aggregated - validated, published - publishStarted, output);
+                validated - started, aggregated - validated, published - publishStarted, output,
+                Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
+                        .flatMap(Optional::stream).toList());
     }
 
     private static void failAboveLimit(FileCounts counts, double maxRejectRate, String input) {

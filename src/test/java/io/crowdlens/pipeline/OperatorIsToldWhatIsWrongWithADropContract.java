@@ -199,6 +199,29 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
                 .hasMessageContaining("ts");
     }
 
+    @Test
+    void unexpectedRowCountsAreReportedWithoutFailingTheRun() {
+        TestDrops.write(drop, "manifest.json", """
+                {"dropId": "hand-counted", "periodFrom": "2026-03-02", "periodTo": "2026-03-03",
+                 "timeZone": "Europe/Berlin", "optOutListVersion": "2026-03-04",
+                 "expectedRows": {"events": 50, "cells": 4}}""");
+
+        RunReport report = pipeline.run(drop, strict());
+
+        assertThat(report.notes()).containsExactly("manifest expected 50 events rows, the drop has 45");
+        assertThat(report.summary()).endsWith("note: manifest expected 50 events rows, the drop has 45");
+    }
+
+    @Test
+    void manifestWithoutTimeZoneFailsTheRunNamingTheField() {
+        TestDrops.write(drop, "manifest.json", """
+                {"dropId": "x", "periodFrom": "2026-03-02", "periodTo": "2026-03-03", "optOutListVersion": "v"}""");
+
+        assertThatThrownBy(() -> pipeline.run(drop, strict()))
+                .isInstanceOf(RunFailedException.class)
+                .hasMessage("manifest.json field timeZone: required text is missing");
+    }
+
     private void assertRejected(RunReport report, RejectReason reason, long rows, String sourceFile,
             String... quarantinedFragments) {
         assertThat(report.events().rejected()).containsExactly(Map.entry(reason, rows));

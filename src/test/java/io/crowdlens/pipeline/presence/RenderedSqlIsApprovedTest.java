@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RenderedSqlIsApprovedTest {
 
     static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 18),
-            ZoneId.of("Europe/Berlin"), "v1", 8);
+            ZoneId.of("Europe/Berlin"), "v1", 8, java.util.Map.of());
     static final String RUN_KEY = "secret-run-key-never-rendered";
 
     @ParameterizedTest
