@@ -40,8 +40,8 @@ class RenderedSqlIsApprovedTest {
                 + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))
                 + section(dsl, "status counts", classification.statusCounts())
                 + section(dsl, "rejected rows", classification.rejectedRows())
-                + section(dsl, "hourly presence", presence.hourly(MANIFEST.timeZone()))
-                + section(dsl, "daily presence", presence.daily(MANIFEST.timeZone()));
+                + section(dsl, "hourly presence", presence.hourly())
+                + section(dsl, "daily presence", presence.daily());
 
         assertThat(rendered).as("the run key is a bind value, never part of the SQL text").doesNotContain(RUN_KEY);
         String name = "presence-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql";
