@@ -44,7 +44,6 @@ import org.jooq.Insert;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -63,10 +62,6 @@ public final class EventClassification {
     public EventClassification(DSLContext dsl) {
         this.dsl = dsl;
         this.sql = new EngineSql(dsl.dialect());
-    }
-
-    public static EventClassification forDialect(SQLDialect dialect) {
-        return new EventClassification(DSL.using(dialect));
     }
 
     public CreateTableElementListStep createTable() {

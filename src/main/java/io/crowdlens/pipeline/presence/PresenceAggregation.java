@@ -21,7 +21,6 @@ import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -40,10 +39,6 @@ public final class PresenceAggregation {
 
     public PresenceAggregation(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    public static PresenceAggregation forDialect(SQLDialect dialect) {
-        return new PresenceAggregation(DSL.using(dialect));
     }
 
     public ResultQuery<Record5<String, String, LocalDate, Integer, Long>> hourly() {
