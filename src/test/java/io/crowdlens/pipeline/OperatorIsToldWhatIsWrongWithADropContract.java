@@ -116,6 +116,7 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
         RunReport report = runTolerant();
 
         assertThat(report.cells().rejected()).containsExactly(Map.entry(RejectReason.BAD_COORDINATES, 2L));
+        assertThat(TestDrops.read(temp.resolve("run/run-report.txt"))).contains("cells read 6, rejected 2");
         List<String> quarantined = Files.readAllLines(temp.resolve("run/quarantine/cells.csv"));
         assertThat(quarantined).containsExactly(QuarantineFile.HEADER,
                 "bad_coordinates,cells.csv,\"c5,95.0,13.4,100\"", "bad_coordinates,cells.csv,\"c6,52.5,-181,100\"");
@@ -135,6 +136,7 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
         assertThat(PublishedPresence.snapshot(db)).isEqualTo(served);
         assertThat(PublishedPresence.of(db, before)).containsExactlyInAnyOrderElementsOf(PUBLISHED_AT_K10);
         assertThat(Files.exists(temp.resolve("run/scratch"))).as("scratch deleted after a failed run").isFalse();
+        assertThat(TestDrops.read(temp.resolve("run/run-report.txt"))).startsWith("FAILED: events: 1 of 46 rows rejected");
     }
 
     @Test
