@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -143,7 +144,7 @@ public class PipelineRunner {
 
     private static void failAboveLimit(FileCounts counts, double maxRejectRate) {
         if (counts.rejectRate() > maxRejectRate) {
-            throw new RunFailedException(String.format(java.util.Locale.ROOT,
+            throw new RunFailedException(String.format(Locale.ROOT,
                     "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder",
                     counts.input(), counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
                     counts.rejected()));
