@@ -3,6 +3,7 @@ create table "classified_event" (
   "device_key" varchar(64),
   "cell_key" varchar,
   "event_at" timestamp with time zone,
+  "local_time" timestamp,
   "status" varchar(20),
   "rejected_device_id" varchar,
   "rejected_cell_id" varchar,
@@ -15,6 +16,7 @@ insert into "classified_event" (
   "device_key",
   "cell_key",
   "event_at",
+  "local_time",
   "status",
   "rejected_device_id",
   "rejected_cell_id",
@@ -33,6 +35,10 @@ select
   case
     when "c"."status" is null then "c"."event_at"
     else cast(null as timestamp with time zone)
+  end,
+  case
+    when "c"."status" is null then "c"."local_time"
+    else cast(null as timestamp)
   end,
   "c"."status",
   case
@@ -69,6 +75,7 @@ from (
     "p"."cell_id",
     "p"."ts",
     "p"."event_at",
+    "p"."local_time",
     "p"."source_file",
     case
       when "p"."device_id" is null then 'empty_device_id'
@@ -83,10 +90,7 @@ from (
         from "drop_cell"
         where "drop_cell"."cell_key" = "p"."cell_id"
       ) then 'unknown_cell'
-      when cast(
-        ("p"."event_at" at time zone 'Europe/Berlin')
-        as date
-      ) not between date '2026-10-05' and date '2026-10-18' then 'outside_period'
+      when cast("p"."local_time" as date) not between date '2026-10-05' and date '2026-10-18' then 'outside_period'
       when row_number() over (
         partition by "p"."device_id", "p"."cell_id", "p"."event_at"
         order by "p"."ts", "p"."source_file"
@@ -95,22 +99,27 @@ from (
     end "status"
   from (
     select
-      nullif(
-        trim("device_id"),
-        ''
-      ) "device_id",
-      nullif(
-        trim("cell_id"),
-        ''
-      ) "cell_id",
-      "ts" "ts",
-      case
-        when (regexp_like(trim("ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("ts") as bigint) / 1000.0)
-        when (regexp_like(trim("ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
-        else cast(null as timestamp with time zone)
-      end "event_at",
-      "source_file" "source_file"
-    from "raw_event"
+      "i".*,
+      cast("i"."event_at" at time zone 'Europe/Berlin' as timestamp) "local_time"
+    from (
+      select
+        nullif(
+          trim("device_id"),
+          ''
+        ) "device_id",
+        nullif(
+          trim("cell_id"),
+          ''
+        ) "cell_id",
+        "ts" "ts",
+        case
+          when (regexp_like(trim("ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("ts") as bigint) / 1000.0)
+          when (regexp_like(trim("ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
+          else cast(null as timestamp with time zone)
+        end "event_at",
+        "source_file" "source_file"
+      from "raw_event"
+    ) "i"
   ) "p"
 ) "c";
 
@@ -151,10 +160,7 @@ select
     as bigint
   ) "devices"
 from (
-  select
-    "device_key",
-    "cell_key",
-    ("event_at" at time zone 'Europe/Berlin') "local_time"
+  select "device_key", "cell_key", "local_time"
   from "classified_event"
   where "status" is null
 ) "e"
@@ -182,10 +188,7 @@ select
     as bigint
   ) "devices"
 from (
-  select
-    "device_key",
-    "cell_key",
-    ("event_at" at time zone 'Europe/Berlin') "local_time"
+  select "device_key", "cell_key", "local_time"
   from "classified_event"
   where "status" is null
 ) "e"

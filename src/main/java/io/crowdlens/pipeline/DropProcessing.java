@@ -65,9 +65,9 @@ final class DropProcessing {
         List<PresenceCount> counts = new ArrayList<>();
         PresenceAggregation presence = new PresenceAggregation(engine.sql());
         progress.started("Aggregating presence");
-        engine.sql().fetch(presence.hourly(manifest.timeZone())).forEach(r ->
+        engine.sql().fetch(presence.hourly()).forEach(r ->
                 counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-        engine.sql().fetch(presence.daily(manifest.timeZone())).forEach(r ->
+        engine.sql().fetch(presence.daily()).forEach(r ->
                 counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), null, r.value4())));
         progress.finished("Aggregating presence", counts.size());
         return counts;

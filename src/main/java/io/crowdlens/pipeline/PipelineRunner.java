@@ -25,6 +25,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -78,13 +81,25 @@ public class PipelineRunner {
         Manifest manifest = ManifestReader.read(files.manifest());
         List<Area> areas = AreaReader.read(files.areas());
         Path output = outputDirectory(options, manifest);
-        Path quarantine = output.resolve("quarantine");
+        try {
+            RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
+                    started);
+            writeReport(output, report.summary());
+            return report;
+        } catch (RuntimeException e) {
+            writeReport(output, "FAILED: " + e.getMessage());
+            throw e;
+        }
+    }
 
+    private RunReport process(DropFiles files, Manifest manifest, List<Area> areas, Path output, EngineKind engineKind,
+            Protection protection, double maxRejectRate, RunOptions options, long started) {
+        Path quarantine = output.resolve("quarantine");
         CellReader.Cells cells;
         try (QuarantineFile cellQuarantine = new QuarantineFile(quarantine, "cells.csv")) {
             cells = CellReader.read(files.cells(), cellQuarantine);
         }
-        failAboveLimit(cells.counts(), maxRejectRate, "cells.csv");
+        failAboveLimit(cells.counts(), maxRejectRate);
         Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
 
         FileCounts events;
@@ -97,7 +112,7 @@ public class PipelineRunner {
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
-            failAboveLimit(events, maxRejectRate, "events");
+            failAboveLimit(events, maxRejectRate);
             validated = clock.millis();
             counts = processing.presence();
             aggregated = clock.millis();
@@ -113,14 +128,25 @@ public class PipelineRunner {
         long published = clock.millis();
         return new RunReport(releaseId, manifest.dropId(), engineKind, events, cells.counts(), optOuts, counts.size(),
                 safe.published().size(), safe.suppressed(), protection.minimumCrowd(), protection.rounding(),
-                validated - started, aggregated - validated, published - publishStarted, output);
+                validated - started, aggregated - validated, published - publishStarted, output,
+                Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
+                        .flatMap(Optional::stream).toList());
     }
 
-    private static void failAboveLimit(FileCounts counts, double maxRejectRate, String input) {
+    /** run-report.txt in the run's folder: what the console said, for the operator's records. */
+    private static void writeReport(Path output, String text) {
+        try {
+            Files.writeString(output.resolve("run-report.txt"), text + System.lineSeparator());
+        } catch (IOException e) {
+            log.warn("Could not write the run report to {}: {}", output, e.getMessage());
+        }
+    }
+
+    private static void failAboveLimit(FileCounts counts, double maxRejectRate) {
         if (counts.rejectRate() > maxRejectRate) {
-            throw new RunFailedException(String.format(java.util.Locale.ROOT,
+            throw new RunFailedException(String.format(Locale.ROOT,
                     "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder",
-                    input, counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
+                    counts.input(), counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
                     counts.rejected()));
         }
     }

@@ -3,12 +3,14 @@ package io.crowdlens.pipeline;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.engine.EngineKind;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a successful run did.
  *
  * @param aggregateRows rows the aggregation produced, before protection
  * @param publishedRows rows stored in the release (at least k devices each)
+ * @param notes things the operator should know that did not fail the run (e.g. unexpected row counts)
  */
 public record RunReport(
         long releaseId,
@@ -25,7 +27,8 @@ public record RunReport(
         long validateMillis,
         long aggregateMillis,
         long publishMillis,
-        Path outputDirectory) {
+        Path outputDirectory,
+        List<String> notes) {
 
     public String summary() {
         return "Release " + releaseId + " published from drop " + dropId + " (" + engine.code() + "): events read "
@@ -34,6 +37,7 @@ public record RunReport(
                 + ", rejected " + cells.rejectedTotal() + "; " + publishedRows + " of " + aggregateRows
                 + " aggregate rows published with k = " + minimumCrowd
                 + (rounding > 1 ? ", rounded to " + rounding : "") + "; validate " + validateMillis + " ms, aggregate "
-                + aggregateMillis + " ms, publish " + publishMillis + " ms; quarantine in " + outputDirectory.resolve("quarantine");
+                + aggregateMillis + " ms, publish " + publishMillis + " ms; quarantine in " + outputDirectory.resolve("quarantine")
+                + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.transaction.annotation.Transactional;
 
 /** "What may this user see", on each database engine (see the OnH2 / OnPostgres subclasses). */
@@ -30,6 +31,10 @@ abstract class LicenceScopeServiceContract {
     @Autowired DSLContext db;
     @Autowired LicenceScopeService scopes;
     @Autowired UserAccounts accounts;
+    // Each Spring context installs its own (Vaadin) strategy as the global one; method security uses this
+    // context's bean, CurrentUser the global holder. With several cached contexts in one test JVM they
+    // differ, so tests sign in on both (in production there is one context and they are the same).
+    @Autowired SecurityContextHolderStrategy securityContext;
 
     Fixtures fixtures;
     long retail;
@@ -51,6 +56,7 @@ abstract class LicenceScopeServiceContract {
 
     @AfterEach
     void signOut() {
+        securityContext.clearContext();
         SecurityContextHolder.clearContext();
     }
 
@@ -137,7 +143,8 @@ abstract class LicenceScopeServiceContract {
 
     void signIn(String username) {
         CrowdLensUser user = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        securityContext.getContext().setAuthentication(authentication);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
     }
 }

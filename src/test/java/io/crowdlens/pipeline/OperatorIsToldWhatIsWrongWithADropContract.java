@@ -116,6 +116,7 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
         RunReport report = runTolerant();
 
         assertThat(report.cells().rejected()).containsExactly(Map.entry(RejectReason.BAD_COORDINATES, 2L));
+        assertThat(TestDrops.read(temp.resolve("run/run-report.txt"))).contains("cells read 6, rejected 2");
         List<String> quarantined = Files.readAllLines(temp.resolve("run/quarantine/cells.csv"));
         assertThat(quarantined).containsExactly(QuarantineFile.HEADER,
                 "bad_coordinates,cells.csv,\"c5,95.0,13.4,100\"", "bad_coordinates,cells.csv,\"c6,52.5,-181,100\"");
@@ -135,6 +136,7 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
         assertThat(PublishedPresence.snapshot(db)).isEqualTo(served);
         assertThat(PublishedPresence.of(db, before)).containsExactlyInAnyOrderElementsOf(PUBLISHED_AT_K10);
         assertThat(Files.exists(temp.resolve("run/scratch"))).as("scratch deleted after a failed run").isFalse();
+        assertThat(TestDrops.read(temp.resolve("run/run-report.txt"))).startsWith("FAILED: events: 1 of 46 rows rejected");
     }
 
     @Test
@@ -197,6 +199,29 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
         assertThatThrownBy(() -> pipeline.run(drop, strict()))
                 .isInstanceOf(RunFailedException.class)
                 .hasMessageContaining("ts");
+    }
+
+    @Test
+    void unexpectedRowCountsAreReportedWithoutFailingTheRun() {
+        TestDrops.write(drop, "manifest.json", """
+                {"dropId": "hand-counted", "periodFrom": "2026-03-02", "periodTo": "2026-03-03",
+                 "timeZone": "Europe/Berlin", "optOutListVersion": "2026-03-04",
+                 "expectedRows": {"events": 50, "cells": 4}}""");
+
+        RunReport report = pipeline.run(drop, strict());
+
+        assertThat(report.notes()).containsExactly("manifest expected 50 events rows, the drop has 45");
+        assertThat(report.summary()).endsWith("note: manifest expected 50 events rows, the drop has 45");
+    }
+
+    @Test
+    void manifestWithoutTimeZoneFailsTheRunNamingTheField() {
+        TestDrops.write(drop, "manifest.json", """
+                {"dropId": "x", "periodFrom": "2026-03-02", "periodTo": "2026-03-03", "optOutListVersion": "v"}""");
+
+        assertThatThrownBy(() -> pipeline.run(drop, strict()))
+                .isInstanceOf(RunFailedException.class)
+                .hasMessage("manifest.json field timeZone: required text is missing");
     }
 
     private void assertRejected(RunReport report, RejectReason reason, long rows, String sourceFile,

@@ -2,10 +2,16 @@ package io.crowdlens.pipeline;
 
 import static io.crowdlens.pipeline.HandCountedDrop.ALL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.presence.PresenceCount;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +56,32 @@ class PresenceOnEveryEngineTest {
         assertThat(result.events().optedOut()).isEqualTo(4);
         assertThat(result.events().rejectedTotal()).isZero();
         assertThat(result.events().accepted()).isEqualTo(HandCountedDrop.EVENTS - 4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void perDeviceScratchSpaceIsDeletedWhenARunEndsWellOrBadly(EngineKind engine) throws Exception {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        EngineHarness.aggregate(engine, drop, temp.resolve("good"));
+        assertThat(scratchLeft(engine, temp.resolve("good"))).as("after a good run").isZero();
+
+        TestDrops.write(drop, "events.csv", "device_id,cell_id,time\nd01,c1,2026-03-02T08:15:00Z\n");
+        assertThatThrownBy(() -> EngineHarness.aggregate(engine, drop, temp.resolve("bad")))
+                .isInstanceOf(DropException.class);
+        assertThat(scratchLeft(engine, temp.resolve("bad"))).as("after a failed run").isZero();
+    }
+
+    /** Scratch folders (DuckDB) or scratch schemas (PostgreSQL) still present. */
+    private static long scratchLeft(EngineKind engine, Path output) throws Exception {
+        if (engine == EngineKind.DUCKDB) {
+            return Files.exists(output.resolve("scratch")) ? 1 : 0;
+        }
+        try (Connection c = EngineHarness.postgres().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select count(*) from information_schema.schemata where schema_name like 'crowdlens_run_%'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @ParameterizedTest

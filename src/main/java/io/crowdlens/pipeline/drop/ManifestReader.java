@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,26 @@ public final class ManifestReader {
             }
             resolution = res.asInt();
         }
-        return new Manifest(dropId, from, to, zone, optOutVersion, resolution);
+        return new Manifest(dropId, from, to, zone, optOutVersion, resolution, expectedRows(file, root));
+    }
+
+    private static Map<String, Long> expectedRows(Path file, JsonNode root) {
+        JsonNode expected = root.get("expectedRows");
+        if (expected == null || expected.isNull()) {
+            return Map.of();
+        }
+        if (!expected.isObject()) {
+            throw new DropException(file.getFileName() + " field expectedRows: must be an object such as {\"events\": 1000}");
+        }
+        Map<String, Long> rows = new HashMap<>();
+        for (String input : expected.propertyNames()) {
+            JsonNode count = expected.get(input);
+            if (!count.isIntegralNumber() || count.asLong() < 0) {
+                throw new DropException(file.getFileName() + " field expectedRows." + input + ": must be a whole number");
+            }
+            rows.put(input, count.asLong());
+        }
+        return rows;
     }
 
     private static String text(Path file, JsonNode root, String field, boolean required) {

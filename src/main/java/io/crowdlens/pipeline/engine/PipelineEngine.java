@@ -4,6 +4,7 @@ import io.crowdlens.pipeline.drop.QuarantineFile;
 import io.crowdlens.pipeline.geography.CellArea;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 
@@ -25,7 +26,7 @@ public interface PipelineEngine extends AutoCloseable {
     long stageOptOuts(Path file);
 
     /** Makes the event files readable as raw_event. Rows with the wrong shape are held back as malformed. */
-    void stageEvents(java.util.List<Path> files, QuarantineFile quarantine);
+    void stageEvents(List<Path> files, QuarantineFile quarantine);
 
     /** Writes the malformed event rows found while staging or scanning to quarantine; returns how many. */
     long quarantineMalformedEvents(QuarantineFile quarantine);

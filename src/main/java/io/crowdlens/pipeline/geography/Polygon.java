@@ -3,7 +3,7 @@ package io.crowdlens.pipeline.geography;
 import java.util.List;
 
 /** An outer ring with optional holes. */
-record Polygon(Ring outer, List<Ring> holes) {
+public record Polygon(Ring outer, List<Ring> holes) {
 
     boolean contains(double lon, double lat) {
         return outer.contains(lon, lat) && holes.stream().noneMatch(h -> h.contains(lon, lat));

@@ -1,7 +1,7 @@
 package io.crowdlens.pipeline.geography;
 
 /** A closed ring of positions (longitude, latitude), as in GeoJSON. */
-record Ring(double[] lons, double[] lats) {
+public record Ring(double[] lons, double[] lats) {
 
     /** Even-odd ray casting; a point exactly on an edge may fall either side, as in most GIS tools. */
     boolean contains(double lon, double lat) {

@@ -79,6 +79,10 @@ final class EngineSql {
 
     /** Wall-clock time in the zone (DST-aware in every engine: they all use the IANA database). */
     Field<LocalDateTime> localTime(Field<OffsetDateTime> instant, ZoneId zone) {
+        if (dialect == SQLDialect.TRINO) {
+            // Trino's AT TIME ZONE keeps the zone; the cast keeps the wall-clock time and drops it
+            return field("cast({0} at time zone {1} as timestamp)", SQLDataType.LOCALDATETIME, instant, inline(zone.getId()));
+        }
         return field("({0} at time zone {1})", SQLDataType.LOCALDATETIME, instant, inline(zone.getId()));
     }
 

@@ -6,6 +6,7 @@ import static io.crowdlens.pipeline.presence.ScratchTables.DEVICE_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.EVENT_AT;
+import static io.crowdlens.pipeline.presence.ScratchTables.LOCAL_TIME;
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTED_OUT;
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT;
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT_DEVICE_ID;
@@ -34,6 +35,7 @@ import static org.jooq.impl.DSL.val;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.RejectReason;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
@@ -42,7 +44,6 @@ import org.jooq.Insert;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -63,15 +64,12 @@ public final class EventClassification {
         this.sql = new EngineSql(dsl.dialect());
     }
 
-    public static EventClassification forDialect(SQLDialect dialect) {
-        return new EventClassification(DSL.using(dialect));
-    }
-
     public CreateTableElementListStep createTable() {
         return dsl.createTable(CLASSIFIED_EVENT)
                 .column(DEVICE_KEY, SQLDataType.VARCHAR(64))
                 .column(CELL_KEY, SQLDataType.VARCHAR)
                 .column(EVENT_AT, SQLDataType.TIMESTAMPWITHTIMEZONE)
+                .column(LOCAL_TIME, SQLDataType.LOCALDATETIME)
                 .column(STATUS, SQLDataType.VARCHAR(20))
                 .column(REJECTED_DEVICE_ID, SQLDataType.VARCHAR)
                 .column(REJECTED_CELL_ID, SQLDataType.VARCHAR)
@@ -87,18 +85,21 @@ public final class EventClassification {
         Field<String> cellId = field(name("p", "cell_id"), SQLDataType.VARCHAR);
         Field<String> ts = field(name("p", "ts"), SQLDataType.VARCHAR);
         Field<OffsetDateTime> eventAt = field(name("p", "event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+        Field<LocalDateTime> localTime = field(name("p", "local_time"), SQLDataType.LOCALDATETIME);
         Field<String> sourceFile = field(name("p", "source_file"), SQLDataType.VARCHAR);
 
-        Table<?> parsed = select(
-                EngineSql.trimmedOrNull(RAW_DEVICE_ID).as("device_id"),
-                EngineSql.trimmedOrNull(RAW_CELL_ID).as("cell_id"),
-                RAW_TS.as("ts"),
-                sql.instant(DSL.trim(RAW_TS)).as("event_at"),
-                RAW_SOURCE_FILE.as("source_file"))
+        Field<String> rawDeviceId = EngineSql.trimmedOrNull(RAW_DEVICE_ID).as("device_id");
+        Field<String> rawCellId = EngineSql.trimmedOrNull(RAW_CELL_ID).as("cell_id");
+        Field<OffsetDateTime> instant = sql.instant(DSL.trim(RAW_TS)).as("event_at");
+        Table<?> instants = select(rawDeviceId, rawCellId, RAW_TS.as("ts"), instant, RAW_SOURCE_FILE.as("source_file"))
                 .from(RAW_EVENT)
+                .asTable("i");
+        Table<?> parsed = select(instants.asterisk(),
+                sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone()).as("local_time"))
+                .from(instants)
                 .asTable("p");
 
-        Field<LocalDate> localDay = DSL.cast(sql.localTime(eventAt, manifest.timeZone()), SQLDataType.LOCALDATE);
+        Field<LocalDate> localDay = DSL.cast(localTime, SQLDataType.LOCALDATE);
         Field<String> status = DSL.case_()
                 .when(deviceId.isNull(), reason(RejectReason.EMPTY_DEVICE_ID))
                 .when(exists(selectOne().from(OPTOUT).where(OPTOUT_DEVICE_ID.eq(deviceId))), inline(OPTED_OUT))
@@ -110,7 +111,7 @@ public final class EventClassification {
                         reason(RejectReason.DUPLICATE))
                 .else_(DSL.castNull(SQLDataType.VARCHAR));
 
-        Table<?> classified = select(deviceId, cellId, ts, eventAt, sourceFile, status.as("status"))
+        Table<?> classified = select(deviceId, cellId, ts, eventAt, localTime, sourceFile, status.as("status"))
                 .from(parsed)
                 .asTable("c");
         Field<String> verdict = classified.field("status", String.class);
@@ -118,13 +119,15 @@ public final class EventClassification {
         var accepted = verdict.isNull();
         var rejected = verdict.isNotNull().and(verdict.ne(inline(OPTED_OUT)));
 
-        return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, STATUS, REJECTED_DEVICE_ID,
+        return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME, STATUS, REJECTED_DEVICE_ID,
                         REJECTED_CELL_ID, REJECTED_TS, SOURCE_FILE)
                 .select(select(
                         EngineSql.nullUnless(accepted, sql.keyedHash(val(runKey), device)),
                         EngineSql.nullUnless(accepted, classified.field("cell_id", String.class)),
                         DSL.when(accepted, classified.field("event_at", OffsetDateTime.class))
                                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE)),
+                        DSL.when(accepted, classified.field("local_time", LocalDateTime.class))
+                                .else_(DSL.castNull(SQLDataType.LOCALDATETIME)),
                         verdict,
                         EngineSql.nullUnless(rejected, device),
                         EngineSql.nullUnless(rejected, classified.field("cell_id", String.class)),

@@ -7,7 +7,7 @@ import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_LAYER;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.CLASSIFIED_EVENT;
 import static io.crowdlens.pipeline.presence.ScratchTables.DEVICE_KEY;
-import static io.crowdlens.pipeline.presence.ScratchTables.EVENT_AT;
+import static io.crowdlens.pipeline.presence.ScratchTables.LOCAL_TIME;
 import static io.crowdlens.pipeline.presence.ScratchTables.STATUS;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.name;
@@ -15,14 +15,12 @@ import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.jooq.DSLContext;
 import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -31,26 +29,20 @@ import org.jooq.impl.SQLDataType;
  * Presence: distinct devices per area per local hour and per local day, for every layer at once (a
  * cell maps to one area per layer). Knows nothing of k: protecting the counts is the next step.
  *
- * <p>Local time is the manifest's zone, wall clock. When clocks go back, the repeated hour's two real
+ * <p>Local time is the manifest's zone, wall clock (computed by {@link EventClassification}). When clocks go back, the repeated hour's two real
  * hours fall into the one bucket of that wall-clock hour (distinct devices over both); when clocks go
  * forward, the skipped hour has no bucket.
  */
 public final class PresenceAggregation {
 
     private final DSLContext dsl;
-    private final EngineSql sql;
 
     public PresenceAggregation(DSLContext dsl) {
         this.dsl = dsl;
-        this.sql = new EngineSql(dsl.dialect());
     }
 
-    public static PresenceAggregation forDialect(SQLDialect dialect) {
-        return new PresenceAggregation(DSL.using(dialect));
-    }
-
-    public ResultQuery<Record5<String, String, LocalDate, Integer, Long>> hourly(ZoneId zone) {
-        Table<?> events = acceptedEvents(zone);
+    public ResultQuery<Record5<String, String, LocalDate, Integer, Long>> hourly() {
+        Table<?> events = acceptedEvents();
         Field<LocalDateTime> local = events.field("local_time", LocalDateTime.class);
         Field<LocalDate> day = DSL.cast(local, SQLDataType.LOCALDATE);
         Field<Integer> hour = DSL.extract(local, DatePart.HOUR);
@@ -61,8 +53,8 @@ public final class PresenceAggregation {
                 .groupBy(CELL_AREA_LAYER, CELL_AREA_AREA, day, hour);
     }
 
-    public ResultQuery<Record4<String, String, LocalDate, Long>> daily(ZoneId zone) {
-        Table<?> events = acceptedEvents(zone);
+    public ResultQuery<Record4<String, String, LocalDate, Long>> daily() {
+        Table<?> events = acceptedEvents();
         Field<LocalDate> day = DSL.cast(events.field("local_time", LocalDateTime.class), SQLDataType.LOCALDATE);
         return dsl.select(CELL_AREA_LAYER, CELL_AREA_AREA, day.as("local_day"), devices(events))
                 .from(events)
@@ -70,8 +62,8 @@ public final class PresenceAggregation {
                 .groupBy(CELL_AREA_LAYER, CELL_AREA_AREA, day);
     }
 
-    private Table<?> acceptedEvents(ZoneId zone) {
-        return select(DEVICE_KEY, CELL_KEY, sql.localTime(EVENT_AT, zone).as("local_time"))
+    private Table<?> acceptedEvents() {
+        return select(DEVICE_KEY, CELL_KEY, LOCAL_TIME)
                 .from(CLASSIFIED_EVENT)
                 .where(STATUS.isNull())
                 .asTable("e");

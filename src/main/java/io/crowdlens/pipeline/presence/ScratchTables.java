@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -42,6 +43,8 @@ public final class ScratchTables {
     public static final Field<String> DEVICE_KEY = field(name("device_key"), SQLDataType.VARCHAR);
     public static final Field<String> CELL_KEY = field(name("cell_key"), SQLDataType.VARCHAR);
     public static final Field<OffsetDateTime> EVENT_AT = field(name("event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    /** Wall-clock time in the drop's zone, computed once here so the aggregations need no zone arithmetic. */
+    public static final Field<LocalDateTime> LOCAL_TIME = field(name("local_time"), SQLDataType.LOCALDATETIME);
     public static final Field<String> STATUS = field(name("status"), SQLDataType.VARCHAR);
     public static final Field<String> REJECTED_DEVICE_ID = field(name("rejected_device_id"), SQLDataType.VARCHAR);
     public static final Field<String> REJECTED_CELL_ID = field(name("rejected_cell_id"), SQLDataType.VARCHAR);

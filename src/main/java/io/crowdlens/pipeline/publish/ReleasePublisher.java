@@ -11,6 +11,7 @@ import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.presence.PresenceCount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ public class ReleasePublisher {
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new java.util.ArrayList<>();
+        List<List<T>> chunks = new ArrayList<>();
         for (int i = 0; i < all.size(); i += ROWS_PER_BATCH) {
             chunks.add(all.subList(i, Math.min(all.size(), i + ROWS_PER_BATCH)));
         }

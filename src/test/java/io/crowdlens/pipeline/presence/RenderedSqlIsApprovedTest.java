@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RenderedSqlIsApprovedTest {
 
     static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 18),
-            ZoneId.of("Europe/Berlin"), "v1", 8);
+            ZoneId.of("Europe/Berlin"), "v1", 8, java.util.Map.of());
     static final String RUN_KEY = "secret-run-key-never-rendered";
 
     @ParameterizedTest
@@ -40,8 +40,8 @@ class RenderedSqlIsApprovedTest {
                 + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))
                 + section(dsl, "status counts", classification.statusCounts())
                 + section(dsl, "rejected rows", classification.rejectedRows())
-                + section(dsl, "hourly presence", presence.hourly(MANIFEST.timeZone()))
-                + section(dsl, "daily presence", presence.daily(MANIFEST.timeZone()));
+                + section(dsl, "hourly presence", presence.hourly())
+                + section(dsl, "daily presence", presence.daily());
 
         assertThat(rendered).as("the run key is a bind value, never part of the SQL text").doesNotContain(RUN_KEY);
         String name = "presence-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql";
