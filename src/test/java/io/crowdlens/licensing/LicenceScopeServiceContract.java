@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdlens.common.Dataset;
-import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.Fixtures;
+import io.crowdlens.testing.SignedIn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
@@ -14,9 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,9 +29,6 @@ abstract class LicenceScopeServiceContract {
     @Autowired DSLContext db;
     @Autowired LicenceScopeService scopes;
     @Autowired UserAccounts accounts;
-    // Each Spring context installs its own (Vaadin) strategy as the global one; method security uses this
-    // context's bean, CurrentUser the global holder. With several cached contexts in one test JVM they
-    // differ, so tests sign in on both (in production there is one context and they are the same).
     @Autowired SecurityContextHolderStrategy securityContext;
 
     Fixtures fixtures;
@@ -56,8 +51,7 @@ abstract class LicenceScopeServiceContract {
 
     @AfterEach
     void signOut() {
-        securityContext.clearContext();
-        SecurityContextHolder.clearContext();
+        SignedIn.out(securityContext);
     }
 
     @Test
@@ -142,9 +136,6 @@ abstract class LicenceScopeServiceContract {
     }
 
     void signIn(String username) {
-        CrowdLensUser user = accounts.loadUserByUsername(username);
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
-        securityContext.getContext().setAuthentication(authentication);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        SignedIn.as(accounts.loadUserByUsername(username), securityContext);
     }
 }

@@ -13,11 +13,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.crowdlens.common.Dataset;
-import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.Role;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.Fixtures;
 import io.crowdlens.testing.OnH2;
+import io.crowdlens.testing.SignedIn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -26,8 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -47,6 +46,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
 
     @Autowired DSLContext db;
     @Autowired UserAccounts accounts;
+    @Autowired SecurityContextHolderStrategy securityContext;
 
     @BeforeEach
     void organisationsAndUsers() {
@@ -69,7 +69,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out(securityContext);
     }
 
     @Test
@@ -178,8 +178,6 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
     }
 
     private void signIn(String username) {
-        CrowdLensUser user = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SignedIn.as(accounts.loadUserByUsername(username), securityContext);
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
  * The minimum crowd applied to every aggregate row (PRIVACY.md rule 3): a row counting fewer than k
  * distinct devices is dropped, not stored as zero or "suppressed", so nothing downstream can tell it
  * from an area where nobody was. Optionally rounds the survivors to the nearest multiple of
- * {@code rounding} (halves up); the threshold is applied to the true count, before rounding.
+ * {@code rounding} (halves up); the threshold is applied to the true count, before rounding, and a
+ * rounded figure is never shown below k (k = 12: a true 12 is published as 15, not 10), so no
+ * published number ever reads as fewer than the minimum crowd.
  */
 public record Protection(int minimumCrowd, int rounding) {
 
@@ -40,7 +42,9 @@ public record Protection(int minimumCrowd, int rounding) {
         if (rounding == 1) {
             return devices;
         }
-        return (devices + rounding / 2) / rounding * rounding;
+        long nearest = (devices + rounding / 2) / rounding * rounding;
+        long smallestShownAtOrAboveK = (minimumCrowd + rounding - 1) / rounding * rounding;
+        return Math.max(nearest, smallestShownAtOrAboveK);
     }
 
     /** The rows that may be published, and how many were withheld. */

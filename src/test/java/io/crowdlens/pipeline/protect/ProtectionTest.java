@@ -33,6 +33,14 @@ class ProtectionTest {
     }
 
     @Test
+    void aRoundedFigureIsNeverShownBelowK() {
+        Protection protection = new Protection(12, 5);
+
+        assertThat(protection.apply(List.of(devices(11), devices(12), devices(13), devices(16), devices(18)))
+                .published()).extracting(PresenceCount::devices).containsExactly(15L, 15L, 15L, 20L);
+    }
+
+    @Test
     void kBelowTheHardFloorIsRefused() {
         assertThatThrownBy(() -> new Protection(9, 1)).hasMessage("k = 9 is below the hard floor of 10 devices");
         assertThatThrownBy(() -> new Protection(10, 0)).isInstanceOf(IllegalArgumentException.class);
