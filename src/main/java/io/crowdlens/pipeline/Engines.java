@@ -28,7 +28,7 @@ class Engines {
 
     PipelineEngine open(EngineKind kind, Path scratch, ProgressListener progress) {
         return switch (kind) {
-            case DUCKDB -> new DuckDbEngine(scratch, progress);
+            case DUCKDB -> new DuckDbEngine(scratch, progress, settings.duckdb().memoryLimit(), settings.duckdb().threads());
             case POSTGRES -> new PostgresEngine(postgres(), progress);
         };
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outputDirectory where each run writes its quarantine files and, while running, its scratch space
  * @param postgres the PostgreSQL that holds drops for the postgres engine (empty url: the serving
  *     database, when it is PostgreSQL)
+ * @param duckdb the embedded engine's memory limit and threads
  */
 @ConfigurationProperties("crowdlens.pipeline")
 public record PipelineSettings(
@@ -20,7 +21,8 @@ public record PipelineSettings(
         @DefaultValue("0.01") double maxRejectRate,
         @DefaultValue("5") int keepReleases,
         @DefaultValue("./data/pipeline-runs") Path outputDirectory,
-        @DefaultValue Postgres postgres) {
+        @DefaultValue Postgres postgres,
+        @DefaultValue Duckdb duckdb) {
 
     public PipelineSettings {
         if (maxRejectRate < 0 || maxRejectRate > 1) {
@@ -29,6 +31,13 @@ public record PipelineSettings(
         if (keepReleases < 1) {
             throw new IllegalArgumentException("crowdlens.pipeline.keep-releases must be at least 1, was " + keepReleases);
         }
+    }
+
+    /**
+     * @param memoryLimit DuckDB's memory_limit, e.g. 2GB
+     * @param threads DuckDB's worker threads, 0 for one per core
+     */
+    public record Duckdb(@DefaultValue("2GB") String memoryLimit, @DefaultValue("0") int threads) {
     }
 
     public record Postgres(String url, @DefaultValue("") String username, @DefaultValue("") String password) {

@@ -48,7 +48,7 @@ final class EngineHarness {
 
     static PipelineEngine open(EngineKind kind, Path scratch) {
         return switch (kind) {
-            case DUCKDB -> new DuckDbEngine(scratch, ProgressListener.SILENT);
+            case DUCKDB -> new DuckDbEngine(scratch, ProgressListener.SILENT, "1GB", 0);
             case POSTGRES -> new PostgresEngine(postgres(), ProgressListener.SILENT);
         };
     }

@@ -52,7 +52,12 @@ public final class DuckDbEngine implements PipelineEngine {
     });
     private boolean eventsHaveCsv;
 
-    public DuckDbEngine(Path scratch, ProgressListener progress) {
+    /**
+     * @param memoryLimit DuckDB's memory_limit (e.g. "2GB"): past it DuckDB spills to the scratch
+     *     folder, so memory stays bounded whatever the size of the drop
+     * @param threads worker threads; 0 for one per core
+     */
+    public DuckDbEngine(Path scratch, ProgressListener progress, String memoryLimit, int threads) {
         this.scratch = scratch;
         this.progress = progress;
         try {
@@ -60,6 +65,10 @@ public final class DuckDbEngine implements PipelineEngine {
             connection = DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("pipeline.duckdb"));
             try (Statement s = connection.createStatement()) {
                 s.execute("set temp_directory = " + literal(scratch.resolve("spill").toString()));
+                s.execute("set memory_limit = " + literal(memoryLimit));
+                if (threads > 0) {
+                    s.execute("set threads = " + threads);
+                }
                 s.execute("set preserve_insertion_order = false");
                 s.execute("set enable_progress_bar = true");
                 s.execute("set enable_progress_bar_print = false");
