@@ -1,0 +1,182 @@
+/*
+ * <crowdlens-area-map>: a Leaflet choropleth of predefined areas, driven from Java (AreaMap.java).
+ * Everything the operator's files name (area names) is rendered as text, never as HTML.
+ * Works without tiles: areas are drawn with outlines on a plain background.
+ */
+import { LitElement, css, html, unsafeCSS } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import * as L from 'leaflet';
+import leafletStyles from 'leaflet/dist/leaflet.css?inline';
+
+interface MapArea { id: string; name: string; geometry: GeoJSON.Geometry; }
+interface AreaShade { colour: string | null; label: string; suppressed: boolean; }
+interface LegendEntry { colour: string | null; label: string; suppressed: boolean; }
+interface Legend { title: string; entries: LegendEntry[]; note: string; }
+
+const HATCH_ID = 'crowdlens-hatch';
+const OUTLINE = '#4a5560';
+const SELECTED_OUTLINE = '#d6336c';
+
+@customElement('crowdlens-area-map')
+export class CrowdlensAreaMap extends LitElement {
+  static styles = [
+    unsafeCSS(leafletStyles),
+    css`
+      :host { display: block; position: relative; min-height: 320px; }
+      #map { position: absolute; inset: 0; background: #eef0f2; }
+      .legend {
+        position: absolute; right: 10px; bottom: 26px; z-index: 1000; max-width: 280px;
+        background: rgba(255, 255, 255, 0.94); padding: 8px 10px; border-radius: 6px;
+        font: 12px/1.45 system-ui, sans-serif; color: #1c252e; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+      }
+      .legend[hidden] { display: none; }
+      .legend .title { font-weight: 600; margin-bottom: 4px; }
+      .legend .note { margin-top: 4px; color: #4a5560; }
+      .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px;
+        border: 1px solid ${unsafeCSS(OUTLINE)}; }
+      .swatch.suppressed { background: repeating-linear-gradient(45deg, #9aa3ab 0 2px, #fff 2px 5px); }
+    `,
+  ];
+
+  private map?: L.Map;
+  private renderer = L.svg();
+  private areasLayer?: L.GeoJSON;
+  private shades: Record<string, AreaShade> = {};
+  private selected = new Set<string>();
+  private tiles?: L.TileLayer;
+  private legend: Legend | null = null;
+
+  render() {
+    return html`<div id="map"></div>${this.renderLegend()}`;
+  }
+
+  private renderLegend() {
+    const legend = this.legend;
+    if (!legend) {
+      return html`<div class="legend" hidden></div>`;
+    }
+    return html`<div class="legend" part="legend">
+      <div class="title">${legend.title}</div>
+      ${legend.entries.map(
+        (e) => html`<div>
+          <span class="swatch ${e.suppressed ? 'suppressed' : ''}" style="background-color:${e.colour ?? 'transparent'}"></span
+          >${e.label}
+        </div>`,
+      )}
+      ${legend.note ? html`<div class="note">${legend.note}</div>` : ''}
+    </div>`;
+  }
+
+  firstUpdated() {
+    const container = this.renderRoot.querySelector('#map') as HTMLElement;
+    this.map = L.map(container, { renderer: this.renderer, zoomSnap: 0.25, attributionControl: true });
+    this.map.setView([0, 0], 2);
+    this.addHatchPattern();
+    new ResizeObserver(() => this.map?.invalidateSize()).observe(this);
+  }
+
+  /** Leaflet draws SVG paths; suppressed areas are filled with this hatch, never with a zero colour. */
+  private addHatchPattern() {
+    this.renderer.addTo(this.map!);
+    const svg = (this.renderer as unknown as { _container: SVGSVGElement })._container;
+    const ns = 'http://www.w3.org/2000/svg';
+    const defs = document.createElementNS(ns, 'defs');
+    const pattern = document.createElementNS(ns, 'pattern');
+    pattern.setAttribute('id', HATCH_ID);
+    pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+    pattern.setAttribute('width', '6');
+    pattern.setAttribute('height', '6');
+    pattern.setAttribute('patternTransform', 'rotate(45)');
+    const bg = document.createElementNS(ns, 'rect');
+    bg.setAttribute('width', '6');
+    bg.setAttribute('height', '6');
+    bg.setAttribute('fill', '#ffffff');
+    const line = document.createElementNS(ns, 'rect');
+    line.setAttribute('width', '2');
+    line.setAttribute('height', '6');
+    line.setAttribute('fill', '#9aa3ab');
+    pattern.append(bg, line);
+    defs.append(pattern);
+    svg.prepend(defs);
+  }
+
+  setTiles(urlTemplate: string, attribution: string) {
+    this.tiles?.remove();
+    this.tiles = undefined;
+    if (urlTemplate) {
+      this.tiles = L.tileLayer(urlTemplate, { attribution, maxZoom: 18 }).addTo(this.map!);
+    }
+  }
+
+  setAreas(areasJson: string) {
+    const areas = JSON.parse(areasJson) as MapArea[];
+    this.areasLayer?.remove();
+    const collection: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: areas.map((a) => ({ type: 'Feature', id: a.id, properties: { id: a.id, name: a.name }, geometry: a.geometry })),
+    };
+    this.areasLayer = L.geoJSON(collection, {
+      style: (f) => this.styleFor(f!.properties.id),
+      onEachFeature: (feature, layer) => {
+        const id = feature.properties.id as string;
+        layer.bindTooltip(() => this.tooltipFor(id, feature.properties.name as string), { sticky: true });
+        layer.on('click', (e: L.LeafletMouseEvent) => {
+          this.dispatchEvent(new CustomEvent('area-click', { detail: { id, shift: e.originalEvent.shiftKey } }));
+        });
+      },
+    }).addTo(this.map!);
+  }
+
+  setShading(shadesJson: string, legendJson: string) {
+    this.shades = JSON.parse(shadesJson);
+    this.legend = JSON.parse(legendJson);
+    this.restyle();
+    this.requestUpdate();
+  }
+
+  setSelection(idsJson: string) {
+    this.selected = new Set(JSON.parse(idsJson) as string[]);
+    this.restyle();
+  }
+
+  fitToAreas() {
+    const bounds = this.areasLayer?.getBounds();
+    if (bounds && bounds.isValid()) {
+      this.map!.fitBounds(bounds, { padding: [12, 12] });
+    }
+  }
+
+  private restyle() {
+    this.areasLayer?.eachLayer((layer) => {
+      const path = layer as L.Path & { feature: GeoJSON.Feature };
+      path.setStyle(this.styleFor(path.feature.properties!.id));
+    });
+  }
+
+  private styleFor(id: string): L.PathOptions {
+    const shade = this.shades[id];
+    const selected = this.selected.has(id);
+    const fill = !shade ? 'transparent' : shade.suppressed ? `url(#${HATCH_ID})` : (shade.colour ?? 'transparent');
+    return {
+      color: selected ? SELECTED_OUTLINE : OUTLINE,
+      weight: selected ? 3 : 0.8,
+      fillColor: fill,
+      fillOpacity: shade ? 0.78 : 0,
+    };
+  }
+
+  /** Text only: area names come from operator files. */
+  private tooltipFor(id: string, name: string): HTMLElement {
+    const el = document.createElement('div');
+    const title = document.createElement('strong');
+    title.textContent = name;
+    el.append(title);
+    const shade = this.shades[id];
+    if (shade) {
+      const value = document.createElement('div');
+      value.textContent = shade.label;
+      el.append(value);
+    }
+    return el;
+  }
+}
