@@ -100,7 +100,9 @@ export class CrowdlensAreaMap extends LitElement {
     svg.prepend(defs);
   }
 
-  setTiles(urlTemplate: string, attribution: string) {
+  // Java calls can arrive before Lit's first render has created the map: each waits for it.
+  async setTiles(urlTemplate: string, attribution: string) {
+    await this.updateComplete;
     this.tiles?.remove();
     this.tiles = undefined;
     if (urlTemplate) {
@@ -108,7 +110,8 @@ export class CrowdlensAreaMap extends LitElement {
     }
   }
 
-  setAreas(areasJson: string) {
+  async setAreas(areasJson: string) {
+    await this.updateComplete;
     const areas = JSON.parse(areasJson) as MapArea[];
     this.areasLayer?.remove();
     const collection: GeoJSON.FeatureCollection = {
@@ -127,19 +130,22 @@ export class CrowdlensAreaMap extends LitElement {
     }).addTo(this.map!);
   }
 
-  setShading(shadesJson: string, legendJson: string) {
+  async setShading(shadesJson: string, legendJson: string) {
+    await this.updateComplete;
     this.shades = JSON.parse(shadesJson);
     this.legend = JSON.parse(legendJson);
     this.restyle();
     this.requestUpdate();
   }
 
-  setSelection(idsJson: string) {
+  async setSelection(idsJson: string) {
+    await this.updateComplete;
     this.selected = new Set(JSON.parse(idsJson) as string[]);
     this.restyle();
   }
 
-  fitToAreas() {
+  async fitToAreas() {
+    await this.updateComplete;
     const bounds = this.areasLayer?.getBounds();
     if (bounds && bounds.isValid()) {
       this.map!.fitBounds(bounds, { padding: [12, 12] });

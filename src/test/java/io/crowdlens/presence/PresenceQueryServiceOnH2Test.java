@@ -1,0 +1,7 @@
+package io.crowdlens.presence;
+
+import io.crowdlens.testing.OnH2;
+
+@OnH2
+class PresenceQueryServiceOnH2Test extends PresenceQueryServiceContract {
+}

@@ -1,0 +1,7 @@
+package io.crowdlens.presence;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class PresenceQueryServiceOnPostgresTest extends PresenceQueryServiceContract {
+}
