@@ -57,6 +57,22 @@ class DemoFirstStartJourney {
             browser.signIn(analyst.username(), analyst.password());
             assertThat(browser.page.locator("#licences")).containsText("Release 1");
             assertThat(browser.page.getByText("No data published yet")).hasCount(0);
+
+            browser.visit("/presence");
+            var map = browser.page.locator("#presence-map");
+            assertThat(map.locator("path.leaflet-interactive")).hasCount(24);
+            assertThat(map.locator(".legend")).containsText("Average devices per hour");
+            assertThat(browser.page.locator("#map-description")).containsText("08:00-08:59");
+            browser.screenshot(Path.of("target", "journeys", "presence-map-0800.png"));
+
+            browser.page.locator("#first-hour").click();
+            browser.page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("03:00")).first().click();
+            browser.page.locator("#last-hour").click();
+            browser.page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("03:00")).first().click();
+            assertThat(browser.page.locator("#map-description")).containsText("03:00-03:59");
+            browser.screenshot(Path.of("target", "journeys", "presence-map-0300.png"));
             assertThat(browser.consoleErrors).isEmpty();
         }
     }

@@ -1,18 +1,13 @@
 package io.crowdlens.presence;
 
 import static io.crowdlens.db.Tables.AUDIT_EVENT;
-import static io.crowdlens.db.Tables.DATA_RELEASE;
-import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crowdlens.common.Dataset;
-import io.crowdlens.security.Role;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.Fixtures;
 import io.crowdlens.testing.SignedIn;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 abstract class PresenceQueryServiceContract {
 
-    static final LocalDate MON = LocalDate.of(2026, 10, 19);
-    static final LocalDate TUE = MON.plusDays(1);
-    static final LocalDate SAT = MON.plusDays(5);
+    static final LocalDate MON = PresenceFixtures.MON;
+    static final LocalDate TUE = PresenceFixtures.TUE;
+    static final LocalDate SAT = PresenceFixtures.SAT;
 
     @Autowired DSLContext db;
     @Autowired PresenceQueryService presence;
@@ -38,37 +33,13 @@ abstract class PresenceQueryServiceContract {
     long oldTown;
     long harbour;
     long quiet;
-    long retail;
 
     @BeforeEach
     void releaseWithHandCountedFigures() {
-        Fixtures fixtures = new Fixtures(db);
-        fixtures.layers();
-        oldTown = fixtures.area(Fixtures.DISTRICTS, "old-town");
-        harbour = fixtures.area(Fixtures.DISTRICTS, "harbour");
-        quiet = fixtures.area(Fixtures.DISTRICTS, "quiet");
-        retail = fixtures.organisation("Retail Co");
-        long planner = fixtures.organisation("Planner Co");
-        fixtures.user(retail, "ana@retail.test", "{noop}x", Role.PARTNER_ANALYST);
-        fixtures.user(planner, "pia@planner.test", "{noop}x", Role.PARTNER_ANALYST);
-        OffsetDateTime nextYear = OffsetDateTime.now().plusYears(1);
-        fixtures.licence(retail, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null);
-        fixtures.licence(planner, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null, harbour);
-        long release = db.insertInto(DATA_RELEASE)
-                .set(DATA_RELEASE.DATASET, "PRESENCE").set(DATA_RELEASE.STATUS, "PUBLISHED")
-                .set(DATA_RELEASE.PERIOD_FROM, MON).set(DATA_RELEASE.PERIOD_TO, MON.plusDays(13))
-                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, 15)
-                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 1L)
-                .set(DATA_RELEASE.ROWS_ACCEPTED, 1L).set(DATA_RELEASE.ROWS_REJECTED, 0L)
-                .set(DATA_RELEASE.AGGREGATE_ROWS, 1L).set(DATA_RELEASE.PIPELINE_MILLIS, 1L)
-                .set(DATA_RELEASE.ENGINE, "duckdb").returningResult(DATA_RELEASE.ID).fetchSingle().value1();
-        // old town: Mon 08 = 40, Mon 09 = 20, Tue 08 = 30, Tue 09 missing (fewer than k), Sat 08 = 100
-        hourly(release, oldTown, MON, 8, 40);
-        hourly(release, oldTown, MON, 9, 20);
-        hourly(release, oldTown, TUE, 8, 30);
-        hourly(release, oldTown, SAT, 8, 100);
-        // harbour: Mon 08 = 16 only; quiet: nothing published
-        hourly(release, harbour, MON, 8, 16);
+        PresenceFixtures.Ids ids = PresenceFixtures.releaseWithHandCountedFigures(db);
+        oldTown = ids.oldTown();
+        harbour = ids.harbour();
+        quiet = ids.quiet();
     }
 
     @AfterEach
@@ -157,13 +128,6 @@ abstract class PresenceQueryServiceContract {
         assertThat(choices.layers()).containsOnlyKeys(Fixtures.DISTRICTS);
         assertThat(choices.firstDay()).isEqualTo(MON);
         assertThat(choices.lastDay()).isEqualTo(MON.plusDays(13));
-    }
-
-    private void hourly(long release, long area, LocalDate day, int hour, int devices) {
-        db.insertInto(PRESENCE_HOURLY)
-                .set(PRESENCE_HOURLY.RELEASE_ID, release).set(PRESENCE_HOURLY.LAYER_CODE, Fixtures.DISTRICTS)
-                .set(PRESENCE_HOURLY.LOCAL_DAY, day).set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) hour)
-                .set(PRESENCE_HOURLY.AREA_ID, area).set(PRESENCE_HOURLY.DEVICES, devices).execute();
     }
 
     private void signIn(String username) {

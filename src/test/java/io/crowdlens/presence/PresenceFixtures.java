@@ -1,0 +1,74 @@
+package io.crowdlens.presence;
+
+import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
+
+import io.crowdlens.common.Dataset;
+import io.crowdlens.security.Role;
+import io.crowdlens.testing.Fixtures;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.jooq.DSLContext;
+
+/** A small published presence release whose figures are counted by hand in the tests. */
+final class PresenceFixtures {
+
+    static final LocalDate MON = LocalDate.of(2026, 10, 19);
+    static final LocalDate TUE = MON.plusDays(1);
+    static final LocalDate SAT = MON.plusDays(5);
+
+    record Ids(long oldTown, long harbour, long quiet, long release) {
+    }
+
+    private PresenceFixtures() {
+    }
+
+    /**
+     * Districts old-town, harbour, quiet; Retail Co (analyst ana@retail.test) licensed for the whole
+     * layer, Planner Co (pia@planner.test) for harbour only; both for two weeks from {@link #MON}.
+     * Old town: Mon 08 = 40, Mon 09 = 20, Tue 08 = 30, Tue 09 fewer than k (not stored), Sat 08 = 100.
+     * Harbour: Mon 08 = 16. Quiet: nothing published.
+     */
+    static Ids releaseWithHandCountedFigures(DSLContext db) {
+        Fixtures fixtures = new Fixtures(db);
+        fixtures.layers();
+        long oldTown = fixtures.area(Fixtures.DISTRICTS, "old-town");
+        long harbour = fixtures.area(Fixtures.DISTRICTS, "harbour");
+        long quiet = fixtures.area(Fixtures.DISTRICTS, "quiet");
+        long retail = fixtures.organisation("Retail Co");
+        long planner = fixtures.organisation("Planner Co");
+        fixtures.user(retail, "ana@retail.test", "{noop}x", Role.PARTNER_ANALYST);
+        fixtures.user(planner, "pia@planner.test", "{noop}x", Role.PARTNER_ANALYST);
+        OffsetDateTime nextYear = OffsetDateTime.now().plusYears(1);
+        fixtures.licence(retail, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null);
+        fixtures.licence(planner, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null, harbour);
+        long release = db.insertInto(DATA_RELEASE)
+                .set(DATA_RELEASE.DATASET, "PRESENCE").set(DATA_RELEASE.STATUS, "PUBLISHED")
+                .set(DATA_RELEASE.PERIOD_FROM, MON).set(DATA_RELEASE.PERIOD_TO, MON.plusDays(13))
+                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, 15)
+                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 1L)
+                .set(DATA_RELEASE.ROWS_ACCEPTED, 1L).set(DATA_RELEASE.ROWS_REJECTED, 0L)
+                .set(DATA_RELEASE.AGGREGATE_ROWS, 1L).set(DATA_RELEASE.PIPELINE_MILLIS, 1L)
+                .set(DATA_RELEASE.ENGINE, "duckdb").returningResult(DATA_RELEASE.ID).fetchSingle().value1();
+        hourly(db, release, oldTown, MON, 8, 40);
+        hourly(db, release, oldTown, MON, 9, 20);
+        hourly(db, release, oldTown, TUE, 8, 30);
+        hourly(db, release, oldTown, SAT, 8, 100);
+        hourly(db, release, harbour, MON, 8, 16);
+        return new Ids(oldTown, harbour, quiet, release);
+    }
+
+    /** An analyst (nia@nodata.test) whose organisation has no presence licence. */
+    static void partnerWithoutData(DSLContext db) {
+        Fixtures fixtures = new Fixtures(db);
+        long org = fixtures.organisation("No Data Co");
+        fixtures.user(org, "nia@nodata.test", "{noop}x", Role.PARTNER_ANALYST);
+    }
+
+    private static void hourly(DSLContext db, long release, long area, LocalDate day, int hour, int devices) {
+        db.insertInto(PRESENCE_HOURLY)
+                .set(PRESENCE_HOURLY.RELEASE_ID, release).set(PRESENCE_HOURLY.LAYER_CODE, Fixtures.DISTRICTS)
+                .set(PRESENCE_HOURLY.LOCAL_DAY, day).set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) hour)
+                .set(PRESENCE_HOURLY.AREA_ID, area).set(PRESENCE_HOURLY.DEVICES, devices).execute();
+    }
+}
