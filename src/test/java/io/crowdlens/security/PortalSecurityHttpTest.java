@@ -32,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
  * handling and the operations endpoints. No mocks: a browser-like client with a cookie jar.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "crowdlens.security.max-failed-sign-ins=3")
+        properties = {"crowdlens.security.max-failed-sign-ins=3",
+                "crowdlens.map.tile-url=https://tile.openstreetmap.org/{z}/{x}/{y}.png"})
 @ActiveProfiles("test")
 class PortalSecurityHttpTest {
 
