@@ -3,6 +3,8 @@ package io.crowdlens.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.crowdlens.demo.DemoAccount;
 import io.crowdlens.demo.DemoLogins;
 import io.crowdlens.release.ReleaseCatalogue;
@@ -33,6 +35,11 @@ class DemoFirstStartJourney {
     @LocalServerPort int port;
     @Autowired DemoLogins demoLogins;
     @Autowired ReleaseCatalogue releases;
+
+    private static void chooseHour(String select, BrowserSession browser) {
+        browser.page.locator(select).click();
+        browser.page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("03:00").setExact(true)).click();
+    }
 
     @Test
     void firstStartPublishesTheDemoReleaseThatOperatorAndAnalystThenSee() throws Exception {
@@ -65,12 +72,12 @@ class DemoFirstStartJourney {
             assertThat(browser.page.locator("#map-description")).containsText("08:00-08:59");
             browser.screenshot(Path.of("target", "journeys", "presence-map-0800.png"));
 
-            browser.page.locator("#first-hour").click();
-            browser.page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText("03:00")).first().click();
-            browser.page.locator("#last-hour").click();
-            browser.page.locator("vaadin-select-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText("03:00")).first().click();
+            // hover shows the district's figure as text
+            map.locator("path.leaflet-interactive").first().hover();
+            assertThat(map.locator(".leaflet-tooltip").last()).containsText("devices per hour (average)");
+
+            chooseHour("#first-hour", browser);
+            chooseHour("#last-hour", browser);
             assertThat(browser.page.locator("#map-description")).containsText("03:00-03:59");
             browser.screenshot(Path.of("target", "journeys", "presence-map-0300.png"));
             assertThat(browser.consoleErrors).isEmpty();
