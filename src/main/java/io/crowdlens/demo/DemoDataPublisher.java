@@ -15,9 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Demo mode's first start: generate the synthetic drop and run the real pipeline on it, so the
@@ -81,7 +80,7 @@ class DemoDataPublisher {
         }
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try {
-            deleteRecursively(partial);
+            FileSystemUtils.deleteRecursively(partial);
             Files.createDirectories(target.getParent());
             log.info("Demo data: generating a synthetic drop of {} devices over {} days",
                     settings.devices(), settings.days());
@@ -98,17 +97,6 @@ class DemoDataPublisher {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the demo drop under " + target, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

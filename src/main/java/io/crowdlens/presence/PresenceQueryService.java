@@ -102,7 +102,7 @@ public class PresenceQueryService {
     @Transactional(readOnly = true)
     public Heatmap heatmap(PresenceSelection selection) {
         LicenceScope scope = licences.scopeFor(Dataset.PRESENCE);
-        Set<Long> licensedAreas = licensedAreasCovering(scope, selection);
+        LicensedAreas licensed = licensedAreasCovering(scope, selection);
         ReleaseSummary release = releases.current(Dataset.PRESENCE)
                 .orElseThrow(() -> new IllegalStateException("No presence data has been published yet."));
         int k = Math.max(scope.minimumCrowd(), release.minimumCrowd());
@@ -123,7 +123,7 @@ public class PresenceQueryService {
         List<AreaFigure> figures = new ArrayList<>();
         db.select(AREA.ID, AREA.NAME).from(AREA).where(AREA.LAYER_CODE.eq(selection.layer())).orderBy(AREA.NAME)
                 .forEach(r -> {
-                    if (licensedAreas.contains(r.value1())) {
+                    if (licensed.includes(r.value1())) {
                         figures.add(new AreaFigure(r.value1(), r.value2(),
                                 combined(sumAndPeak.get(r.value1()), selection.metric(), hours, k)));
                     }
@@ -156,7 +156,14 @@ public class PresenceQueryService {
         return value >= k ? value : null;
     }
 
-    private Set<Long> licensedAreasCovering(LicenceScope scope, PresenceSelection selection) {
+    /** The areas of the selection's layer that one licence covers for the whole date range. */
+    private record LicensedAreas(boolean wholeLayer, Set<Long> ids) {
+        boolean includes(long areaId) {
+            return wholeLayer || ids.contains(areaId);
+        }
+    }
+
+    private LicensedAreas licensedAreasCovering(LicenceScope scope, PresenceSelection selection) {
         Set<Long> areas = new HashSet<>();
         boolean wholeLayer = false;
         boolean layerLicensed = false;
@@ -173,14 +180,11 @@ public class PresenceQueryService {
         if (!layerLicensed) {
             throw refuse(scope, selection.describe(), "Your licence does not include the layer " + selection.layer() + ".");
         }
-        if (wholeLayer) {
-            areas.addAll(db.select(AREA.ID).from(AREA).where(AREA.LAYER_CODE.eq(selection.layer())).fetch(AREA.ID));
-        }
-        if (areas.isEmpty()) {
+        if (!wholeLayer && areas.isEmpty()) {
             throw refuse(scope, selection.describe(),
                     "Your licence does not cover " + selection.from() + " to " + selection.to() + " on this layer.");
         }
-        return areas;
+        return new LicensedAreas(wholeLayer, areas);
     }
 
     private AccessDeniedException refuse(LicenceScope scope, String what, String message) {

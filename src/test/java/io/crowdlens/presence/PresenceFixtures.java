@@ -1,6 +1,5 @@
 package io.crowdlens.presence;
 
-import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 
 import io.crowdlens.common.Dataset;
@@ -42,14 +41,7 @@ final class PresenceFixtures {
         OffsetDateTime nextYear = OffsetDateTime.now().plusYears(1);
         fixtures.licence(retail, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null);
         fixtures.licence(planner, Dataset.PRESENCE, Fixtures.DISTRICTS, MON, MON.plusDays(13), nextYear, null, harbour);
-        long release = db.insertInto(DATA_RELEASE)
-                .set(DATA_RELEASE.DATASET, "PRESENCE").set(DATA_RELEASE.STATUS, "PUBLISHED")
-                .set(DATA_RELEASE.PERIOD_FROM, MON).set(DATA_RELEASE.PERIOD_TO, MON.plusDays(13))
-                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, 15)
-                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 1L)
-                .set(DATA_RELEASE.ROWS_ACCEPTED, 1L).set(DATA_RELEASE.ROWS_REJECTED, 0L)
-                .set(DATA_RELEASE.AGGREGATE_ROWS, 1L).set(DATA_RELEASE.PIPELINE_MILLIS, 1L)
-                .set(DATA_RELEASE.ENGINE, "duckdb").returningResult(DATA_RELEASE.ID).fetchSingle().value1();
+        long release = fixtures.publishedRelease(Dataset.PRESENCE, MON, MON.plusDays(13), 15);
         hourly(db, release, oldTown, MON, 8, 40);
         hourly(db, release, oldTown, MON, 9, 20);
         hourly(db, release, oldTown, TUE, 8, 30);

@@ -3,6 +3,7 @@ package io.crowdlens.testing;
 import static io.crowdlens.db.Tables.APP_USER;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
+import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.LICENCE;
 import static io.crowdlens.db.Tables.LICENCE_AREA;
 import static io.crowdlens.db.Tables.ORGANISATION;
@@ -80,6 +81,19 @@ public final class Fixtures {
             db.insertInto(LICENCE_AREA).set(LICENCE_AREA.LICENCE_ID, id).set(LICENCE_AREA.AREA_ID, area).execute();
         }
         return id;
+    }
+
+    /** A published release in the Europe/Berlin zone, as the pipeline would record it; returns its id. */
+    public long publishedRelease(Dataset dataset, LocalDate from, LocalDate to, int k) {
+        return db.insertInto(DATA_RELEASE)
+                .set(DATA_RELEASE.DATASET, dataset.name()).set(DATA_RELEASE.STATUS, "PUBLISHED")
+                .set(DATA_RELEASE.PERIOD_FROM, from).set(DATA_RELEASE.PERIOD_TO, to)
+                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, k)
+                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 100L)
+                .set(DATA_RELEASE.ROWS_ACCEPTED, 99L).set(DATA_RELEASE.ROWS_REJECTED, 1L)
+                .set(DATA_RELEASE.AGGREGATE_ROWS, 10L).set(DATA_RELEASE.PIPELINE_MILLIS, 5L)
+                .set(DATA_RELEASE.ENGINE, "duckdb")
+                .returningResult(DATA_RELEASE.ID).fetchSingle().value1();
     }
 
     public void revoke(long licenceId) {

@@ -145,16 +145,8 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
 
     @Test
     void footerNamesTheCurrentReleaseAndItsPrivacyThreshold() {
-        long release = db.insertInto(DATA_RELEASE)
-                .set(DATA_RELEASE.DATASET, "PRESENCE").set(DATA_RELEASE.STATUS, "PUBLISHED")
-                .set(DATA_RELEASE.PERIOD_FROM, LocalDate.of(2026, 10, 19))
-                .set(DATA_RELEASE.PERIOD_TO, LocalDate.of(2026, 11, 1))
-                .set(DATA_RELEASE.TIME_ZONE, "Europe/Berlin").set(DATA_RELEASE.K_THRESHOLD, 15)
-                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "v1").set(DATA_RELEASE.ROWS_READ, 100L)
-                .set(DATA_RELEASE.ROWS_ACCEPTED, 99L).set(DATA_RELEASE.ROWS_REJECTED, 1L)
-                .set(DATA_RELEASE.AGGREGATE_ROWS, 10L).set(DATA_RELEASE.PIPELINE_MILLIS, 5L)
-                .set(DATA_RELEASE.ENGINE, "DUCKDB")
-                .returningResult(DATA_RELEASE.ID).fetchSingle().value1();
+        long release = new Fixtures(db).publishedRelease(Dataset.PRESENCE, LocalDate.of(2026, 10, 19),
+                LocalDate.of(2026, 11, 1), 15);
         try {
             signIn(ANALYST);
             navigate("", Component.class);

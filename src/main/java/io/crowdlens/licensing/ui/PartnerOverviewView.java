@@ -9,14 +9,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.crowdlens.common.ui.EmptyState;
+import io.crowdlens.common.Dataset;
 import io.crowdlens.licensing.LicenceScopeService;
 import io.crowdlens.licensing.LicenceSummary;
 import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CurrentUser;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A partner's landing page: what they are licensed for and whether data has been published. */
 @Route("overview")
@@ -36,8 +41,9 @@ class PartnerOverviewView extends VerticalLayout {
                     "Your organisation has no active licence. Your account manager can set one up."));
             return;
         }
-        boolean anyPublished = mine.stream().anyMatch(l -> releases.current(l.dataset()).isPresent());
-        if (!anyPublished) {
+        Map<Dataset, Optional<ReleaseSummary>> current = new EnumMap<>(Dataset.class);
+        mine.forEach(l -> current.computeIfAbsent(l.dataset(), releases::current));
+        if (current.values().stream().noneMatch(Optional::isPresent)) {
             add(new EmptyState("No data published yet",
                     "The operator has not published a release for your licensed datasets yet. "
                             + "Figures appear here as soon as the first release is published."));
@@ -51,7 +57,7 @@ class PartnerOverviewView extends VerticalLayout {
         grid.addColumn(l -> DAY.format(l.dataFrom()) + " to " + DAY.format(l.dataTo())).setHeader("Data period").setAutoWidth(true);
         grid.addColumn(l -> DAY.format(l.expiresAt().toLocalDate())).setHeader("Expires").setAutoWidth(true);
         grid.addColumn(l -> "k = " + l.minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);
-        grid.addColumn(l -> releases.current(l.dataset()).map(r -> "Release " + r.id()).orElse("Not yet published"))
+        grid.addColumn(l -> current.get(l.dataset()).map(r -> "Release " + r.id()).orElse("Not yet published"))
                 .setHeader("Current release").setAutoWidth(true);
         grid.setItems(mine);
         grid.setAllRowsVisible(true);
