@@ -8,15 +8,11 @@ import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.QuarantineFile;
 import io.crowdlens.pipeline.drop.RejectReason;
 import io.crowdlens.pipeline.engine.PipelineEngine;
-import io.crowdlens.pipeline.engine.ProgressListener;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.presence.EventClassification;
-import io.crowdlens.pipeline.presence.PresenceAggregation;
-import io.crowdlens.pipeline.presence.PresenceCount;
 import io.crowdlens.pipeline.presence.ScratchTables;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -26,20 +22,18 @@ import org.jooq.Cursor;
 import org.jooq.Record5;
 
 /**
- * The engine's part of a run, in order: stage the drop, classify its events (quarantining rejects),
- * aggregate presence. Holds the run's re-keying secret in memory only; it dies with this object.
+ * The engine's part of a run before the products aggregate: stage the drop, classify its events
+ * (quarantining rejects, removing opt-outs, re-keying devices). Holds the run's re-keying secret in memory only; it dies with this object.
  */
 final class DropProcessing {
 
     private final PipelineEngine engine;
     private final Manifest manifest;
-    private final ProgressListener progress;
     private final String runKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
 
-    DropProcessing(PipelineEngine engine, Manifest manifest, ProgressListener progress) {
+    DropProcessing(PipelineEngine engine, Manifest manifest) {
         this.engine = engine;
         this.manifest = manifest;
-        this.progress = progress;
     }
 
     /** Stages cells and opt-outs; returns how many devices are on the opt-out list. */
@@ -58,19 +52,6 @@ final class DropProcessing {
             quarantineRejected(classification, quarantine);
             return eventCounts(classification, malformed);
         }
-    }
-
-    /** Hourly and daily presence of every layer, unprotected. */
-    List<PresenceCount> presence() {
-        List<PresenceCount> counts = new ArrayList<>();
-        PresenceAggregation presence = new PresenceAggregation(engine.sql());
-        progress.started("Aggregating presence");
-        engine.sql().fetch(presence.hourly()).forEach(r ->
-                counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
-        engine.sql().fetch(presence.daily()).forEach(r ->
-                counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), null, r.value4())));
-        progress.finished("Aggregating presence", counts.size());
-        return counts;
     }
 
     private void quarantineRejected(EventClassification classification, QuarantineFile quarantine) {

@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.drop.CellReader;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
@@ -12,10 +13,11 @@ import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
-import io.crowdlens.pipeline.presence.PresenceCount;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
+import io.crowdlens.pipeline.publish.ReleasePublisher.ProductRelease;
 import io.crowdlens.privacy.PrivacySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +26,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -33,9 +38,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * From an operator's drop to a published release: read and check the drop, stage it in the engine,
- * classify every event (reject, opt out or accept, re-keying device ids), aggregate presence, protect
- * with k, publish in one transaction. Any failure publishes nothing, and the engine's scratch space
+ * From an operator's drop to published releases: read and check the drop, stage it in the engine,
+ * classify every event (reject, opt out or accept, re-keying device ids), let each {@link DataProduct}
+ * (presence, visits, ...) aggregate, protect with k, publish one release per product in one transaction. Any failure publishes nothing, and the engine's scratch space
  * (the only place per-device rows ever exist) is deleted whatever happens.
  */
 @Service
@@ -48,9 +53,11 @@ public class PipelineRunner {
     private final Engines engines;
     private final ReleasePublisher publisher;
     private final Clock clock;
+    private final List<DataProduct> products;
 
     PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
-            Clock clock) {
+            Clock clock, List<DataProduct> products) {
+        this.products = List.copyOf(products);
         this.settings = settings;
         this.privacy = privacy;
         this.engines = engines;
@@ -101,35 +108,48 @@ public class PipelineRunner {
         }
         failAboveLimit(cells.counts(), maxRejectRate);
         Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
+        RunInputs inputs = new RunInputs(files, manifest, cells.cells(), geography, quarantine, options.progress());
+        Map<DataProduct, ProductRun> planned = new LinkedHashMap<>();
+        for (DataProduct product : products) {
+            product.plan(inputs).ifPresent(run -> planned.put(product, run));
+        }
 
         FileCounts events;
         long optOuts;
-        List<PresenceCount> counts;
         long validated;
-        long aggregated;
+        List<ProductRelease> releases = new ArrayList<>();
+        List<RunReport.PublishedRelease> reported = new ArrayList<>();
         try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
-            DropProcessing processing = new DropProcessing(engine, manifest, options.progress());
+            DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate);
             validated = clock.millis();
-            counts = processing.presence();
-            aggregated = clock.millis();
+            for (ProductRun run : planned.values()) {
+                long aggregating = clock.millis();
+                ProductAggregates aggregates = run.aggregate(engine);
+                PublishableAggregates safe = aggregates.protect(protection);
+                long millis = clock.millis() - aggregating;
+                releases.add(new ProductRelease(safe, millis));
+                reported.add(new RunReport.PublishedRelease(safe.dataset(), 0, aggregates.rows(), safe.publishedRows(),
+                        safe.suppressedRows(), millis));
+            }
         }
 
-        Protection.Protected safe = protection.apply(counts);
         ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
                 manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
-                events.optedOut(), safe.suppressed(), engineKind.code(), validated - started, aggregated - validated);
+                events.optedOut(), engineKind.code(), validated - started);
         long publishStarted = clock.millis();
-        long releaseId = publisher.publish(draft, geography, safe.published(), settings.keepReleases(), publishStarted);
+        Map<Dataset, Long> releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(),
+                publishStarted);
         long published = clock.millis();
-        return new RunReport(releaseId, manifest.dropId(), engineKind, events, cells.counts(), optOuts, counts.size(),
-                safe.published().size(), safe.suppressed(), protection.minimumCrowd(), protection.rounding(),
-                validated - started, aggregated - validated, published - publishStarted, output,
-                Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
+        return new RunReport(manifest.dropId(), engineKind, events, cells.counts(), optOuts,
+                reported.stream().map(r -> new RunReport.PublishedRelease(r.dataset(), releaseIds.get(r.dataset()),
+                        r.aggregateRows(), r.publishedRows(), r.suppressedRows(), r.aggregateMillis())).toList(),
+                protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
+                output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
                         .flatMap(Optional::stream).toList());
     }
 

@@ -1,43 +1,85 @@
 package io.crowdlens.pipeline;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.engine.EngineKind;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a successful run did.
  *
- * @param aggregateRows rows the aggregation produced, before protection
- * @param publishedRows rows stored in the release (at least k devices each)
+ * @param releases one per product the drop carried (presence always)
  * @param notes things the operator should know that did not fail the run (e.g. unexpected row counts)
  */
 public record RunReport(
-        long releaseId,
         String dropId,
         EngineKind engine,
         FileCounts events,
         FileCounts cells,
         long optOutsListed,
-        long aggregateRows,
-        long publishedRows,
-        long suppressedRows,
+        List<PublishedRelease> releases,
         int minimumCrowd,
         int rounding,
         long validateMillis,
-        long aggregateMillis,
         long publishMillis,
         Path outputDirectory,
         List<String> notes) {
 
+    /**
+     * One product's release.
+     *
+     * @param aggregateRows rows the aggregation produced, before protection
+     * @param publishedRows rows stored in the release (at least k devices each)
+     */
+    public record PublishedRelease(Dataset dataset, long releaseId, long aggregateRows, long publishedRows,
+            long suppressedRows, long aggregateMillis) {
+    }
+
+    public RunReport {
+        releases = List.copyOf(releases);
+        notes = List.copyOf(notes);
+    }
+
+    public PublishedRelease release(Dataset dataset) {
+        return releases.stream().filter(r -> r.dataset() == dataset).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this run published no " + dataset + " release"));
+    }
+
+    /** The presence release, which every run publishes. */
+    public long releaseId() {
+        return release(Dataset.PRESENCE).releaseId();
+    }
+
+    public long aggregateRows() {
+        return releases.stream().mapToLong(PublishedRelease::aggregateRows).sum();
+    }
+
+    public long publishedRows() {
+        return releases.stream().mapToLong(PublishedRelease::publishedRows).sum();
+    }
+
+    public long suppressedRows() {
+        return releases.stream().mapToLong(PublishedRelease::suppressedRows).sum();
+    }
+
+    public long aggregateMillis() {
+        return releases.stream().mapToLong(PublishedRelease::aggregateMillis).sum();
+    }
+
     public String summary() {
-        return "Release " + releaseId + " published from drop " + dropId + " (" + engine.code() + "): events read "
+        String published = releases.stream()
+                .map(r -> r.dataset().label() + " release " + r.releaseId() + ": " + r.publishedRows() + " of "
+                        + r.aggregateRows() + " aggregate rows published")
+                .collect(Collectors.joining("; "));
+        return "Published from drop " + dropId + " (" + engine.code() + ") with k = " + minimumCrowd
+                + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". Events read "
                 + events.read() + ", accepted " + events.accepted() + ", opted out " + events.optedOut()
                 + ", rejected " + events.rejectedTotal() + " " + events.rejected() + "; cells read " + cells.read()
-                + ", rejected " + cells.rejectedTotal() + "; " + publishedRows + " of " + aggregateRows
-                + " aggregate rows published with k = " + minimumCrowd
-                + (rounding > 1 ? ", rounded to " + rounding : "") + "; validate " + validateMillis + " ms, aggregate "
-                + aggregateMillis + " ms, publish " + publishMillis + " ms; quarantine in " + outputDirectory.resolve("quarantine")
+                + ", rejected " + cells.rejectedTotal() + "; validate " + validateMillis + " ms, aggregate "
+                + aggregateMillis() + " ms, publish " + publishMillis + " ms; quarantine in "
+                + outputDirectory.resolve("quarantine")
                 + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
     }
 }

@@ -14,6 +14,7 @@ import io.crowdlens.pipeline.engine.ProgressListener;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.pipeline.presence.PresenceProduct;
 import io.crowdlens.testing.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,10 +40,10 @@ final class EngineHarness {
         }
         Geography geography = Geography.of(AreaReader.read(files.areas()), cells.cells(), manifest.h3Resolution());
         try (PipelineEngine engine = open(kind, output.resolve("scratch"))) {
-            DropProcessing processing = new DropProcessing(engine, manifest, ProgressListener.SILENT);
+            DropProcessing processing = new DropProcessing(engine, manifest);
             processing.stage(files, cells.cells(), geography);
             FileCounts events = processing.validateEvents(files, output.resolve("quarantine"));
-            return new Result(events, processing.presence());
+            return new Result(events, PresenceProduct.count(engine, ProgressListener.SILENT));
         }
     }
 

@@ -1,9 +1,9 @@
 package io.crowdlens.pipeline.protect;
 
-import io.crowdlens.pipeline.presence.PresenceCount;
 import io.crowdlens.privacy.PrivacySettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The minimum crowd applied to every aggregate row (PRIVACY.md rule 3): a row counting fewer than k
@@ -25,20 +25,31 @@ public record Protection(int minimumCrowd, int rounding) {
         }
     }
 
-    public Protected apply(List<PresenceCount> counts) {
-        List<PresenceCount> published = new ArrayList<>(counts.size());
+    /**
+     * Protects rows of any shape: {@code devices} reads a row's distinct-device count and
+     * {@code withDevices} makes the row with the published (possibly rounded) count.
+     */
+    public <T> Protected<T> apply(List<T> rows, ToLongFunction<T> devices, WithDevices<T> withDevices) {
+        List<T> published = new ArrayList<>(rows.size());
         long suppressed = 0;
-        for (PresenceCount count : counts) {
-            if (count.devices() < minimumCrowd) {
+        for (T row : rows) {
+            long count = devices.applyAsLong(row);
+            if (count < minimumCrowd) {
                 suppressed++;
             } else {
-                published.add(count.withDevices(rounded(count.devices())));
+                published.add(withDevices.with(row, rounded(count)));
             }
         }
-        return new Protected(List.copyOf(published), suppressed);
+        return new Protected<>(List.copyOf(published), suppressed);
     }
 
-    long rounded(long devices) {
+    /** Whether a single count may be published. */
+    public boolean admits(long devices) {
+        return devices >= minimumCrowd;
+    }
+
+    /** The figure published for a count that {@link #admits} passes. */
+    public long rounded(long devices) {
         if (rounding == 1) {
             return devices;
         }
@@ -48,6 +59,12 @@ public record Protection(int minimumCrowd, int rounding) {
     }
 
     /** The rows that may be published, and how many were withheld. */
-    public record Protected(List<PresenceCount> published, long suppressed) {
+    public record Protected<T>(List<T> published, long suppressed) {
+    }
+
+    /** Makes a copy of a row with a new device count. */
+    @FunctionalInterface
+    public interface WithDevices<T> {
+        T with(T row, long devices);
     }
 }

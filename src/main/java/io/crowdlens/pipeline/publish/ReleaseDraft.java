@@ -2,7 +2,10 @@ package io.crowdlens.pipeline.publish;
 
 import java.time.LocalDate;
 
-/** Everything a release records about how its figures were made (PRIVACY.md rule 5). */
+/**
+ * Everything a run's releases record about how their figures were made (PRIVACY.md rule 5); what
+ * differs per product (rows published and suppressed, aggregation time) comes with the product.
+ */
 public record ReleaseDraft(
         String dropId,
         LocalDate periodFrom,
@@ -15,8 +18,6 @@ public record ReleaseDraft(
         long rowsAccepted,
         long rowsRejected,
         long rowsOptedOut,
-        long rowsSuppressed,
         String engine,
-        long validateMillis,
-        long aggregateMillis) {
+        long validateMillis) {
 }

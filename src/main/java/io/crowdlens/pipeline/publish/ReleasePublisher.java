@@ -3,35 +3,30 @@ package io.crowdlens.pipeline.publish;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
-import static io.crowdlens.db.Tables.PRESENCE_DAILY;
-import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.Geography;
-import io.crowdlens.pipeline.presence.PresenceCount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes a release and its protected aggregates to the serving database in one transaction: the
- * geography is upserted, the previous release is superseded and the new one published together, so
- * the portal sees either the old release or the complete new one, never a part. Older releases beyond
- * the retention count are deleted in the same transaction.
+ * Writes one run's releases (one per product: presence, visits, ...) and their protected aggregates
+ * to the serving database in one transaction: the geography is upserted, each dataset's previous
+ * release is superseded and the new one published together, so the portal sees either the old
+ * releases or the complete new ones, never a part. Older releases beyond the retention count are
+ * deleted (with their rows, by cascade) in the same transaction.
  */
 @Component
 public class ReleasePublisher {
-
-    static final String DATASET = "PRESENCE";
-    private static final int ROWS_PER_BATCH = 5_000;
 
     private final DSLContext db;
     private final TransactionTemplate tx;
@@ -43,36 +38,50 @@ public class ReleasePublisher {
         this.clock = clock;
     }
 
+    /** One product's protected rows and how long the engine took to aggregate them. */
+    public record ProductRelease(PublishableAggregates aggregates, long aggregateMillis) {
+    }
+
     /**
-     * @param published protected rows only (see io.crowdlens.pipeline.protect.Protection)
-     * @param keepReleases how many releases of the dataset to keep, the new one included
-     * @return the new release's id
+     * @param products protected rows only (see io.crowdlens.pipeline.protect.Protection); at most one per dataset
+     * @param keepReleases how many releases of each dataset to keep, the new one included
+     * @return the new releases' ids
      */
-    public long publish(ReleaseDraft draft, Geography geography, List<PresenceCount> published, int keepReleases,
-            long startedMillis) {
+    public Map<Dataset, Long> publish(ReleaseDraft draft, Geography geography, List<ProductRelease> products,
+            int keepReleases, long startedMillis) {
         if (keepReleases < 1) {
             throw new IllegalArgumentException("keepReleases must be at least 1");
         }
-        Long id = tx.execute(status -> {
-            Map<String, Long> areaIds = upsertGeography(geography);
-            db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "SUPERSEDED")
-                    .where(DATA_RELEASE.DATASET.eq(DATASET)).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
-                    .execute();
-            long releaseId = insertRelease(draft, published.size());
-            insertAggregates(releaseId, published, areaIds);
-            db.update(DATA_RELEASE)
-                    .set(DATA_RELEASE.PUBLISH_MILLIS, clock.millis() - startedMillis)
-                    .set(DATA_RELEASE.PIPELINE_MILLIS, clock.millis() - startedMillis + draft.validateMillis()
-                            + draft.aggregateMillis())
-                    .where(DATA_RELEASE.ID.eq(releaseId))
-                    .execute();
-            deleteBeyond(keepReleases);
-            return releaseId;
+        if (products.stream().map(p -> p.aggregates().dataset()).distinct().count() != products.size()) {
+            throw new IllegalArgumentException("one release per dataset and run");
+        }
+        return tx.execute(status -> {
+            AreaIds areaIds = upsertGeography(geography);
+            Map<Dataset, Long> ids = new EnumMap<>(Dataset.class);
+            for (ProductRelease product : products) {
+                Dataset dataset = product.aggregates().dataset();
+                db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "SUPERSEDED")
+                        .where(DATA_RELEASE.DATASET.eq(dataset.name())).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                        .execute();
+                long releaseId = insertRelease(draft, product);
+                product.aggregates().write(db, releaseId, areaIds);
+                ids.put(dataset, releaseId);
+            }
+            long publishMillis = clock.millis() - startedMillis;
+            for (ProductRelease product : products) {
+                db.update(DATA_RELEASE)
+                        .set(DATA_RELEASE.PUBLISH_MILLIS, publishMillis)
+                        .set(DATA_RELEASE.PIPELINE_MILLIS,
+                                draft.validateMillis() + product.aggregateMillis() + publishMillis)
+                        .where(DATA_RELEASE.ID.eq(ids.get(product.aggregates().dataset())))
+                        .execute();
+                deleteBeyond(product.aggregates().dataset(), keepReleases);
+            }
+            return ids;
         });
-        return id;
     }
 
-    private Map<String, Long> upsertGeography(Geography geography) {
+    private AreaIds upsertGeography(Geography geography) {
         geography.layerNames().forEach((code, name) -> db.insertInto(AREA_LAYER)
                 .set(AREA_LAYER.CODE, code)
                 .set(AREA_LAYER.NAME, name)
@@ -80,30 +89,26 @@ public class ReleasePublisher {
                 .onConflict(AREA_LAYER.CODE).doUpdate()
                 .set(AREA_LAYER.NAME, DSL.excluded(AREA_LAYER.NAME))
                 .execute());
-        for (List<Area> chunk : chunks(geography.areas())) {
-            BatchBindStep batch = db.batch(db.insertInto(AREA, AREA.LAYER_CODE, AREA.CODE, AREA.NAME, AREA.GEOMETRY,
-                            AREA.CENTROID_LAT, AREA.CENTROID_LON)
-                    .values((String) null, null, null, null, null, null)
-                    .onConflict(AREA.LAYER_CODE, AREA.CODE).doUpdate()
-                    .set(AREA.NAME, DSL.excluded(AREA.NAME))
-                    .set(AREA.GEOMETRY, DSL.excluded(AREA.GEOMETRY))
-                    .set(AREA.CENTROID_LAT, DSL.excluded(AREA.CENTROID_LAT))
-                    .set(AREA.CENTROID_LON, DSL.excluded(AREA.CENTROID_LON)));
-            for (Area a : chunk) {
-                batch.bind(a.layer(), a.code(), a.name(), a.geometry(), a.centroidLat(), a.centroidLon());
-            }
-            batch.execute();
-        }
+        Batches.insert(db, geography.areas(), db.insertInto(AREA, AREA.LAYER_CODE, AREA.CODE, AREA.NAME,
+                                AREA.GEOMETRY, AREA.CENTROID_LAT, AREA.CENTROID_LON)
+                        .values((String) null, null, null, null, null, null)
+                        .onConflict(AREA.LAYER_CODE, AREA.CODE).doUpdate()
+                        .set(AREA.NAME, DSL.excluded(AREA.NAME))
+                        .set(AREA.GEOMETRY, DSL.excluded(AREA.GEOMETRY))
+                        .set(AREA.CENTROID_LAT, DSL.excluded(AREA.CENTROID_LAT))
+                        .set(AREA.CENTROID_LON, DSL.excluded(AREA.CENTROID_LON)),
+                (Area a) -> new Object[] {a.layer(), a.code(), a.name(), a.geometry(), a.centroidLat(), a.centroidLon()});
         Map<String, Long> ids = new HashMap<>();
         db.select(AREA.ID, AREA.LAYER_CODE, AREA.CODE).from(AREA)
                 .where(AREA.LAYER_CODE.in(geography.layerNames().keySet()))
-                .forEach(r -> ids.put(key(r.value2(), r.value3()), r.value1()));
-        return ids;
+                .forEach(r -> ids.put(AreaIds.key(r.value2(), r.value3()), r.value1()));
+        return new AreaIds(ids);
     }
 
-    private long insertRelease(ReleaseDraft d, long aggregateRows) {
+    private long insertRelease(ReleaseDraft d, ProductRelease product) {
+        PublishableAggregates rows = product.aggregates();
         return db.insertInto(DATA_RELEASE)
-                .set(DATA_RELEASE.DATASET, DATASET)
+                .set(DATA_RELEASE.DATASET, rows.dataset().name())
                 .set(DATA_RELEASE.STATUS, "PUBLISHED")
                 .set(DATA_RELEASE.DROP_ID, d.dropId())
                 .set(DATA_RELEASE.PERIOD_FROM, d.periodFrom())
@@ -116,71 +121,26 @@ public class ReleasePublisher {
                 .set(DATA_RELEASE.ROWS_ACCEPTED, d.rowsAccepted())
                 .set(DATA_RELEASE.ROWS_REJECTED, d.rowsRejected())
                 .set(DATA_RELEASE.ROWS_OPTED_OUT, d.rowsOptedOut())
-                .set(DATA_RELEASE.ROWS_SUPPRESSED, d.rowsSuppressed())
-                .set(DATA_RELEASE.AGGREGATE_ROWS, aggregateRows)
+                .set(DATA_RELEASE.ROWS_SUPPRESSED, rows.suppressedRows())
+                .set(DATA_RELEASE.AGGREGATE_ROWS, rows.publishedRows())
                 .set(DATA_RELEASE.ENGINE, d.engine())
                 .set(DATA_RELEASE.VALIDATE_MILLIS, d.validateMillis())
-                .set(DATA_RELEASE.AGGREGATE_MILLIS, d.aggregateMillis())
+                .set(DATA_RELEASE.AGGREGATE_MILLIS, product.aggregateMillis())
                 .set(DATA_RELEASE.PIPELINE_MILLIS, 0L)
                 .set(DATA_RELEASE.PUBLISHED_AT, OffsetDateTime.now(clock))
                 .returningResult(DATA_RELEASE.ID)
                 .fetchSingle().value1();
     }
 
-    private void insertAggregates(long releaseId, List<PresenceCount> rows, Map<String, Long> areaIds) {
-        List<PresenceCount> hourly = rows.stream().filter(r -> !r.isDaily()).toList();
-        List<PresenceCount> daily = rows.stream().filter(PresenceCount::isDaily).toList();
-        for (List<PresenceCount> chunk : chunks(hourly)) {
-            BatchBindStep batch = db.batch(db.insertInto(PRESENCE_HOURLY, PRESENCE_HOURLY.RELEASE_ID,
-                    PRESENCE_HOURLY.LAYER_CODE, PRESENCE_HOURLY.LOCAL_DAY, PRESENCE_HOURLY.HOUR_OF_DAY,
-                    PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.DEVICES).values((Long) null, null, null, null, null, null));
-            for (PresenceCount r : chunk) {
-                batch.bind(releaseId, r.layerCode(), r.localDay(), r.hourOfDay().shortValue(),
-                        areaId(areaIds, r), Math.toIntExact(r.devices()));
-            }
-            batch.execute();
-        }
-        for (List<PresenceCount> chunk : chunks(daily)) {
-            BatchBindStep batch = db.batch(db.insertInto(PRESENCE_DAILY, PRESENCE_DAILY.RELEASE_ID,
-                    PRESENCE_DAILY.LAYER_CODE, PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.AREA_ID, PRESENCE_DAILY.DEVICES)
-                    .values((Long) null, null, null, null, null));
-            for (PresenceCount r : chunk) {
-                batch.bind(releaseId, r.layerCode(), r.localDay(), areaId(areaIds, r), Math.toIntExact(r.devices()));
-            }
-            batch.execute();
-        }
-    }
-
-    private void deleteBeyond(int keepReleases) {
+    /** Deletes a dataset's releases beyond the kept count; their rows go with them (ON DELETE CASCADE). */
+    private void deleteBeyond(Dataset dataset, int keepReleases) {
         List<Long> stale = db.select(DATA_RELEASE.ID).from(DATA_RELEASE)
-                .where(DATA_RELEASE.DATASET.eq(DATASET))
+                .where(DATA_RELEASE.DATASET.eq(dataset.name()))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .offset(keepReleases)
                 .fetch(DATA_RELEASE.ID);
         if (!stale.isEmpty()) {
-            db.deleteFrom(PRESENCE_HOURLY).where(PRESENCE_HOURLY.RELEASE_ID.in(stale)).execute();
-            db.deleteFrom(PRESENCE_DAILY).where(PRESENCE_DAILY.RELEASE_ID.in(stale)).execute();
             db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.in(stale)).execute();
         }
-    }
-
-    private static long areaId(Map<String, Long> areaIds, PresenceCount row) {
-        Long id = areaIds.get(key(row.layerCode(), row.areaCode()));
-        if (id == null) {
-            throw new IllegalStateException("aggregate for unknown area " + row.layerCode() + "/" + row.areaCode());
-        }
-        return id;
-    }
-
-    private static String key(String layer, String code) {
-        return layer + '\u0000' + code;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> all) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += ROWS_PER_BATCH) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + ROWS_PER_BATCH)));
-        }
-        return chunks;
     }
 }

@@ -36,7 +36,7 @@ class CommandLineInItsOwnJvmTest {
         Result failed = java(temp, "pipeline", "run", "--drop", temp.resolve("nowhere").toString(), database);
 
         assertThat(ok.exit()).as(ok.output()).isZero();
-        assertThat(ok.output()).contains("Release 1 published from drop hand-counted").doesNotContain("Tomcat started");
+        assertThat(ok.output()).contains("Published from drop hand-counted", "Presence release 1:").doesNotContain("Tomcat started");
         assertThat(failed.exit()).isEqualTo(1);
         assertThat(failed.output()).contains("pipeline run failed: drop directory " + temp.resolve("nowhere") + " does not exist");
     }

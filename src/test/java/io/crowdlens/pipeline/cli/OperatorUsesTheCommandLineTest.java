@@ -48,8 +48,8 @@ class OperatorUsesTheCommandLineTest {
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Validating events ...", "Validating events: done, 45 rows")
-                .containsPattern("Release \\d+ published from drop hand-counted \\(duckdb\\)")
-                .contains("12 of 18 aggregate rows published with k = 10, rounded to 5");
+                .contains("Published from drop hand-counted (duckdb) with k = 10, rounded to 5.")
+                .containsPattern("Presence release \\d+: 12 of 18 aggregate rows published");
 
         out.reset();
         assertThat(run("releases", "list")).isZero();

@@ -16,9 +16,14 @@ class ProtectionTest {
         return new PresenceCount("district", "A" + n, DAY, 8, n);
     }
 
+    static Protection.Protected<PresenceCount> protect(Protection protection, List<PresenceCount> rows) {
+        return protection.apply(rows, PresenceCount::devices, PresenceCount::withDevices);
+    }
+
     @Test
     void rowsBelowKAreDroppedNotZeroedAndRowsAtKAreKept() {
-        Protection.Protected result = new Protection(10, 1).apply(List.of(devices(9), devices(10), devices(11), devices(1)));
+        Protection.Protected<PresenceCount> result =
+                protect(new Protection(10, 1), List.of(devices(9), devices(10), devices(11), devices(1)));
 
         assertThat(result.published()).containsExactly(devices(10), devices(11));
         assertThat(result.suppressed()).isEqualTo(2);
@@ -28,7 +33,7 @@ class ProtectionTest {
     void roundingToFiveIsAppliedAfterTheThresholdOnTheTrueCount() {
         Protection protection = new Protection(15, 5);
 
-        assertThat(protection.apply(List.of(devices(14), devices(15), devices(17), devices(18), devices(22), devices(23)))
+        assertThat(protect(protection, List.of(devices(14), devices(15), devices(17), devices(18), devices(22), devices(23)))
                 .published()).extracting(PresenceCount::devices).containsExactly(15L, 15L, 20L, 20L, 25L);
     }
 
@@ -36,8 +41,18 @@ class ProtectionTest {
     void aRoundedFigureIsNeverShownBelowK() {
         Protection protection = new Protection(12, 5);
 
-        assertThat(protection.apply(List.of(devices(11), devices(12), devices(13), devices(16), devices(18)))
+        assertThat(protect(protection, List.of(devices(11), devices(12), devices(13), devices(16), devices(18)))
                 .published()).extracting(PresenceCount::devices).containsExactly(15L, 15L, 15L, 20L);
+    }
+
+    @Test
+    void singleFiguresAreAdmittedFromKAndRoundedLikeRows() {
+        Protection protection = new Protection(12, 5);
+
+        assertThat(protection.admits(11)).isFalse();
+        assertThat(protection.admits(12)).isTrue();
+        assertThat(protection.rounded(12)).isEqualTo(15);
+        assertThat(protection.rounded(22)).isEqualTo(20);
     }
 
     @Test

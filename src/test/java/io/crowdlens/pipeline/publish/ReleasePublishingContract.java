@@ -13,6 +13,7 @@ import io.crowdlens.pipeline.drop.QuarantineFile;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.pipeline.presence.PublishablePresence;
 import io.crowdlens.release.ReleaseCatalogue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,12 +80,16 @@ abstract class ReleasePublishingContract {
     }
 
     ReleaseDraft draft(String dropId) {
-        return new ReleaseDraft(dropId, DAY, DAY.plusDays(1), "Europe/Berlin", 10, 1, "v1", 45, 45, 0, 0, 4,
-                "duckdb", 5, 7);
+        return new ReleaseDraft(dropId, DAY, DAY.plusDays(1), "Europe/Berlin", 10, 1, "v1", 45, 45, 0, 0,
+                "duckdb", 5);
+    }
+
+    List<ReleasePublisher.ProductRelease> presence() {
+        return List.of(new ReleasePublisher.ProductRelease(new PublishablePresence(rows, 4), 7));
     }
 
     long publish(String dropId, int keep) {
-        return publisher.publish(draft(dropId), geography, rows, keep, clock.millis());
+        return publisher.publish(draft(dropId), geography, presence(), keep, clock.millis()).get(Dataset.PRESENCE);
     }
 
     @Test
@@ -108,7 +113,7 @@ abstract class ReleasePublishingContract {
         DSLContext dying = DSL.using(db.configuration().deriveAppending(new DiesOnInsertInto("presence_daily")));
         ReleasePublisher killed = new ReleasePublisher(dying, tx, clock);
 
-        assertThatThrownBy(() -> killed.publish(draft("killed"), geography, rows, 5, clock.millis()))
+        assertThatThrownBy(() -> killed.publish(draft("killed"), geography, presence(), 5, clock.millis()))
                 .hasMessageContaining("killed between aggregate inserts");
 
         assertThat(everything()).isEqualTo(before);
