@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PipelineBenchmark {
 
-    private static final int RUNS = 3;
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
     @Autowired PipelineRunner pipeline;
 
@@ -69,7 +69,10 @@ class PipelineBenchmark {
         for (int run = 0; run < RUNS; run++) {
             long start = System.nanoTime();
             double cpuStart = BenchMachine.processCpuSeconds();
-            last = pipeline.run(dir, RunOptions.defaults());
+            CpuTimeline timeline = new CpuTimeline();
+            last = pipeline.run(dir, RunOptions.defaults().withProgress(timeline));
+            timeline.mark("run finished");
+            System.out.println("CPU timeline: " + timeline.intervals());
             pipelineSeconds.add((System.nanoTime() - start) / 1e9);
             pipelineCpu.add(BenchMachine.processCpuSeconds() - cpuStart);
             phases.add(String.format(Locale.ROOT, "%.1f / %.1f / %.1f", last.validateMillis() / 1000.0,
