@@ -33,8 +33,9 @@ import org.jooq.impl.DSL;
 
 /**
  * DuckDB in-process. The event files are never copied: raw_event is a view over read_csv /
- * read_parquet, so the classification streams them straight from disk. The database itself is a
- * file in the run's scratch folder so that large runs can spill to disk; the folder is deleted on close.
+ * read_parquet, so the classification streams them straight from disk. The database is in memory
+ * (a database file made DuckDB compress every scratch table on its way to disk, for nothing), bounded
+ * by the memory limit: beyond it DuckDB spills to the run's scratch folder, which is deleted on close.
  */
 public final class DuckDbEngine implements PipelineEngine {
 
@@ -62,7 +63,7 @@ public final class DuckDbEngine implements PipelineEngine {
         this.progress = progress;
         try {
             Files.createDirectories(scratch);
-            connection = DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("pipeline.duckdb"));
+            connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
                 s.execute("set temp_directory = " + literal(scratch.resolve("spill").toString()));
                 s.execute("set memory_limit = " + literal(memoryLimit));
@@ -121,10 +122,12 @@ public final class DuckDbEngine implements PipelineEngine {
         StringBuilder view = new StringBuilder("create view raw_event as ");
         if (!csv.isEmpty()) {
             // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
+            // the dialect is fixed by the drop format, so a few odd rows cannot make the sniffer guess another;
             // store_rejects: rows of the wrong shape land in the rejects tables instead of failing the scan
             view.append("select device_id, cell_id, ts, filename as source_file from read_csv(")
                     .append(list(csv))
-                    .append(", header = true, all_varchar = true, filename = true, store_rejects = true")
+                    .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true")
+                    .append(", filename = true, store_rejects = true")
                     .append(", rejects_table = '").append(REJECT_ERRORS).append("'")
                     .append(", rejects_scan = '").append(REJECT_SCANS).append("')");
         }
