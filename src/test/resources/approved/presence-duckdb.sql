@@ -1,6 +1,6 @@
 -- create classified_event
 create table "classified_event" (
-  "device_key" varchar(64),
+  "device_key" bigint,
   "cell_key" varchar,
   "event_at" timestamp with time zone,
   "local_time" timestamp without time zone,
@@ -25,8 +25,8 @@ insert into "classified_event" (
 )
 select
   case
-    when "c"."status" is null then md5((cast(? as varchar) || "c"."device_id"))
-    else cast(null as varchar)
+    when "c"."status" is null then cast(hash(cast(? as varchar) || "c"."device_id") >> 1 as bigint)
+    else cast(null as bigint)
   end,
   case
     when "c"."status" is null then "c"."cell_id"

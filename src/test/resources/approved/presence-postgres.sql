@@ -1,6 +1,6 @@
 -- create classified_event
 create table "classified_event" (
-  "device_key" varchar(64),
+  "device_key" bigint,
   "cell_key" varchar,
   "event_at" timestamp with time zone,
   "local_time" timestamp,
@@ -25,8 +25,8 @@ insert into "classified_event" (
 )
 select
   case
-    when "c"."status" is null then md5((? || "c"."device_id"))
-    else cast(null as varchar)
+    when "c"."status" is null then hashtextextended(? || "c"."device_id", 0)
+    else cast(null as bigint)
   end,
   case
     when "c"."status" is null then "c"."cell_id"

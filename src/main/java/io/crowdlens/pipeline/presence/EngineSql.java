@@ -86,12 +86,18 @@ final class EngineSql {
         return field("({0} at time zone {1})", SQLDataType.LOCALDATETIME, instant, inline(zone.getId()));
     }
 
-    /** A keyed hash of a pseudonymous id; the key is a bind value, never part of the SQL text. */
-    Field<String> keyedHash(Field<String> key, Field<String> id) {
+    /**
+     * A keyed 64-bit hash of a pseudonymous id: equal ids give equal keys within a run, and the key (a
+     * bind value, never part of the SQL text) differs per run. Not a cryptographic MAC; see
+     * docs/decisions/015-keyed-device-hash.md for why that is enough here and what it costs.
+     */
+    Field<Long> keyedHash(Field<String> key, Field<String> id) {
         return switch (dialect) {
-            // jOOQ renders md5(varchar), but Trino's md5 takes varbinary
-            case TRINO -> field("to_hex(md5(to_utf8({0} || {1})))", SQLDataType.VARCHAR, key, id);
-            default -> DSL.md5(key.concat(id));
+            // hash() is a UBIGINT; dropping one bit makes it fit a BIGINT
+            case DUCKDB -> field("cast(hash({0} || {1}) >> 1 as bigint)", SQLDataType.BIGINT, key, id);
+            case POSTGRES -> field("hashtextextended({0} || {1}, 0)", SQLDataType.BIGINT, key, id);
+            case TRINO -> field("from_big_endian_64(xxhash64(to_utf8({0} || {1})))", SQLDataType.BIGINT, key, id);
+            default -> throw new IllegalArgumentException("no keyed hash for " + dialect);
         };
     }
 

@@ -66,7 +66,7 @@ public final class EventClassification {
 
     public CreateTableElementListStep createTable() {
         return dsl.createTable(CLASSIFIED_EVENT)
-                .column(DEVICE_KEY, SQLDataType.VARCHAR(64))
+                .column(DEVICE_KEY, SQLDataType.BIGINT)
                 .column(CELL_KEY, SQLDataType.VARCHAR)
                 .column(EVENT_AT, SQLDataType.TIMESTAMPWITHTIMEZONE)
                 .column(LOCAL_TIME, SQLDataType.LOCALDATETIME)
@@ -122,7 +122,7 @@ public final class EventClassification {
         return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME, STATUS, REJECTED_DEVICE_ID,
                         REJECTED_CELL_ID, REJECTED_TS, SOURCE_FILE)
                 .select(select(
-                        EngineSql.nullUnless(accepted, sql.keyedHash(val(runKey), device)),
+                        DSL.when(accepted, sql.keyedHash(val(runKey), device)).else_(DSL.castNull(SQLDataType.BIGINT)),
                         EngineSql.nullUnless(accepted, classified.field("cell_id", String.class)),
                         DSL.when(accepted, classified.field("event_at", OffsetDateTime.class))
                                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE)),

@@ -10,7 +10,6 @@ import static io.crowdlens.pipeline.presence.ScratchTables.DEVICE_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.LOCAL_TIME;
 import static io.crowdlens.pipeline.presence.ScratchTables.STATUS;
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 
 import java.time.LocalDate;
@@ -70,6 +69,6 @@ public final class PresenceAggregation {
     }
 
     private static Field<Long> devices(Table<?> events) {
-        return countDistinct(events.field(name("device_key"), String.class)).cast(SQLDataType.BIGINT).as("devices");
+        return countDistinct(events.field(DEVICE_KEY)).cast(SQLDataType.BIGINT).as("devices");
     }
 }

@@ -40,7 +40,8 @@ public final class ScratchTables {
 
     /** Every event row with its verdict: accepted (status null), opted out, or a reject reason. */
     public static final Table<?> CLASSIFIED_EVENT = table(name("classified_event"));
-    public static final Field<String> DEVICE_KEY = field(name("device_key"), SQLDataType.VARCHAR);
+    /** The device's key for this run (a keyed 64-bit hash of its id): equal for one device, unrelated across runs. */
+    public static final Field<Long> DEVICE_KEY = field(name("device_key"), SQLDataType.BIGINT);
     public static final Field<String> CELL_KEY = field(name("cell_key"), SQLDataType.VARCHAR);
     public static final Field<OffsetDateTime> EVENT_AT = field(name("event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
     /** Wall-clock time in the drop's zone, computed once here so the aggregations need no zone arithmetic. */
