@@ -90,7 +90,7 @@ from (
         from "drop_cell"
         where "drop_cell"."cell_key" = "p"."cell_id"
       ) then 'unknown_cell'
-      when cast("p"."local_time" as date) not between date '2026-10-05' and date '2026-10-18' then 'outside_period'
+      when cast("p"."local_time" as date) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
       when row_number() over (
         partition by "p"."device_id", "p"."cell_id", "p"."event_at"
         order by "p"."ts", "p"."source_file"

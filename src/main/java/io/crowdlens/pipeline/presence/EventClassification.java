@@ -95,7 +95,8 @@ public final class EventClassification {
                 .from(RAW_EVENT)
                 .asTable("i");
         Table<?> parsed = select(instants.asterisk(),
-                sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone()).as("local_time"))
+                sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone(),
+                        manifest.periodFrom(), manifest.periodTo()).as("local_time"))
                 .from(instants)
                 .asTable("p");
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RenderedSqlIsApprovedTest {
 
-    static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 18),
+    /** The period spans the end of summer time, so the approved SQL shows how a clock change is rendered. */
+    static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 1),
             ZoneId.of("Europe/Berlin"), "v1", 8, java.util.Map.of());
     static final String RUN_KEY = "secret-run-key-never-rendered";
 
