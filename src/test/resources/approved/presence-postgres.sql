@@ -90,11 +90,10 @@ from (
         from "drop_cell"
         where "drop_cell"."cell_key" = "p"."cell_id"
       ) then 'unknown_cell'
-      when cast("p"."local_time" as date) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
-      when row_number() over (
-        partition by "p"."device_id", "p"."cell_id", "p"."event_at"
-        order by "p"."ts", "p"."source_file"
-      ) > 1 then 'duplicate'
+      when cast(
+        "p"."local_time"
+        as date
+      ) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
       else cast(null as varchar)
     end as "status"
   from (
@@ -125,6 +124,116 @@ from (
     ) as "i"
   ) as "p"
 ) as "c";
+
+-- find duplicate events
+create table "duplicate_group"
+as
+select "device_key", "cell_key", "event_at", "local_time"
+from "classified_event"
+where "status" is null
+group by "device_key", "cell_key", "event_at", "local_time"
+having count(*) > 1;
+
+-- count duplicated events
+select count(*)
+from "duplicate_group";
+
+-- quarantine duplicates
+insert into "classified_event" (
+  "status",
+  "rejected_device_id",
+  "rejected_cell_id",
+  "rejected_ts",
+  "source_file"
+)
+select
+  'duplicate',
+  "d"."device_id",
+  "d"."cell_id",
+  "d"."ts",
+  "d"."source_file"
+from (
+  select
+    "t"."device_id",
+    "t"."cell_id",
+    "t"."ts",
+    "t"."source_file",
+    row_number() over (
+      partition by
+        "t"."device_key",
+        "t"."cell_id",
+        "t"."event_at"
+      order by
+        "t"."ts",
+        "t"."source_file"
+    ) as "copy"
+  from (
+    select
+      "r".*,
+      case
+        when (trim("r"."ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("r"."ts") as bigint) / 1000.0)
+        when (trim("r"."ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
+          when (pg_input_is_valid(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
+          else cast(null as timestamp with time zone)
+        end
+        else cast(null as timestamp with time zone)
+      end as "event_at"
+    from (
+      select
+        nullif(
+          trim("device_id"),
+          ''
+        ) as "device_id",
+        nullif(
+          trim("cell_id"),
+          ''
+        ) as "cell_id",
+        "ts" as "ts",
+        "source_file" as "source_file",
+        hashtextextended(? || nullif(
+          trim("device_id"),
+          ''
+        ), 0) as "device_key"
+      from "raw_event"
+        join (
+          select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
+          from "duplicate_group"
+        ) as "g"
+          on (
+            "g"."device_key" = hashtextextended(? || nullif(
+              trim("device_id"),
+              ''
+            ), 0)
+            and "g"."cell_key" = nullif(
+              trim("cell_id"),
+              ''
+            )
+          )
+    ) as "r"
+  ) as "t"
+    join "duplicate_group"
+      on (
+        "duplicate_group"."device_key" = "t"."device_key"
+        and "duplicate_group"."cell_key" = "t"."cell_id"
+        and "duplicate_group"."event_at" = "t"."event_at"
+      )
+) as "d"
+where "d"."copy" > 1;
+
+-- delete duplicated copies
+delete from "classified_event"
+using "duplicate_group"
+where (
+  "status" is null
+  and "classified_event"."device_key" = "duplicate_group"."device_key"
+  and "classified_event"."cell_key" = "duplicate_group"."cell_key"
+  and "classified_event"."event_at" = "duplicate_group"."event_at"
+);
+
+-- keep one of each duplicate
+insert into "classified_event" ("device_key", "cell_key", "event_at", "local_time")
+select "duplicate_group"."device_key", "duplicate_group"."cell_key", "duplicate_group"."event_at", "duplicate_group"."local_time"
+from "duplicate_group";
 
 -- status counts
 select

@@ -90,11 +90,10 @@ from (
         from "drop_cell"
         where "drop_cell"."cell_key" = "p"."cell_id"
       ) then 'unknown_cell'
-      when cast("p"."local_time" as date) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
-      when row_number() over (
-        partition by "p"."device_id", "p"."cell_id", "p"."event_at"
-        order by "p"."ts", "p"."source_file"
-      ) > 1 then 'duplicate'
+      when cast(
+        "p"."local_time"
+        as date
+      ) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
       else cast(null as varchar)
     end "status"
   from (
@@ -122,6 +121,113 @@ from (
     ) "i"
   ) "p"
 ) "c";
+
+-- find duplicate events
+create table "duplicate_group"
+as
+select "device_key", "cell_key", "event_at", "local_time"
+from "classified_event"
+where "status" is null
+group by "device_key", "cell_key", "event_at", "local_time"
+having count(*) > 1;
+
+-- count duplicated events
+select count(*)
+from "duplicate_group";
+
+-- quarantine duplicates
+insert into "classified_event" (
+  "status",
+  "rejected_device_id",
+  "rejected_cell_id",
+  "rejected_ts",
+  "source_file"
+)
+select
+  'duplicate',
+  "d"."device_id",
+  "d"."cell_id",
+  "d"."ts",
+  "d"."source_file"
+from (
+  select
+    "t"."device_id",
+    "t"."cell_id",
+    "t"."ts",
+    "t"."source_file",
+    row_number() over (
+      partition by
+        "t"."device_key",
+        "t"."cell_id",
+        "t"."event_at"
+      order by
+        "t"."ts",
+        "t"."source_file"
+    ) "copy"
+  from (
+    select
+      "r".*,
+      case
+        when (regexp_like(trim("r"."ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("r"."ts") as bigint) / 1000.0)
+        when (regexp_like(trim("r"."ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
+        else cast(null as timestamp with time zone)
+      end "event_at"
+    from (
+      select
+        nullif(
+          trim("device_id"),
+          ''
+        ) "device_id",
+        nullif(
+          trim("cell_id"),
+          ''
+        ) "cell_id",
+        "ts" "ts",
+        "source_file" "source_file",
+        from_big_endian_64(xxhash64(to_utf8(? || nullif(
+          trim("device_id"),
+          ''
+        )))) "device_key"
+      from "raw_event"
+        join (
+          select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
+          from "duplicate_group"
+        ) "g"
+          on (
+            "g"."device_key" = from_big_endian_64(xxhash64(to_utf8(? || nullif(
+              trim("device_id"),
+              ''
+            ))))
+            and "g"."cell_key" = nullif(
+              trim("cell_id"),
+              ''
+            )
+          )
+    ) "r"
+  ) "t"
+    join "duplicate_group"
+      on (
+        "duplicate_group"."device_key" = "t"."device_key"
+        and "duplicate_group"."cell_key" = "t"."cell_id"
+        and "duplicate_group"."event_at" = "t"."event_at"
+      )
+) "d"
+where "d"."copy" > 1;
+
+-- delete duplicated copies
+delete from "classified_event"
+where (
+  "status" is null
+  and ("device_key", "cell_key", "event_at") in (
+    select "duplicate_group"."device_key", "duplicate_group"."cell_key", "duplicate_group"."event_at"
+    from "duplicate_group"
+  )
+);
+
+-- keep one of each duplicate
+insert into "classified_event" ("device_key", "cell_key", "event_at", "local_time")
+select "duplicate_group"."device_key", "duplicate_group"."cell_key", "duplicate_group"."event_at", "duplicate_group"."local_time"
+from "duplicate_group";
 
 -- status counts
 select

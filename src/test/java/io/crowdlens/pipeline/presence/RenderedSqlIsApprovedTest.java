@@ -39,6 +39,11 @@ class RenderedSqlIsApprovedTest {
 
         String rendered = section(dsl, "create classified_event", classification.createTable())
                 + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))
+                + section(dsl, "find duplicate events", classification.findDuplicates())
+                + section(dsl, "count duplicated events", classification.duplicatedEvents())
+                + section(dsl, "quarantine duplicates", classification.quarantineDuplicates(MANIFEST, RUN_KEY))
+                + section(dsl, "delete duplicated copies", classification.deleteDuplicatedCopies())
+                + section(dsl, "keep one of each duplicate", classification.keepOneOfEachDuplicate())
                 + section(dsl, "status counts", classification.statusCounts())
                 + section(dsl, "rejected rows", classification.rejectedRows())
                 + section(dsl, "hourly presence", presence.hourly())
