@@ -261,59 +261,67 @@ where (
   and "status" <> 'opted_out'
 );
 
--- hourly presence
-select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  ) "local_day",
-  extract(hour from "e"."local_time") "hour_of_day",
-  cast(
-    count(distinct "e"."device_key")
-    as bigint
-  ) "devices"
+-- devices seen per area and hour
+create table "presence_seen"
+as
+select distinct
+  "cell_area"."area_index" "area_index",
+  date_trunc('hour', "e"."local_time") "local_hour",
+  "e"."device_key" "device_key"
 from (
   select "device_key", "cell_key", "local_time"
   from "classified_event"
   where "status" is null
 ) "e"
   join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+    on "cell_area"."cell_key" = "e"."cell_key";
+
+-- hourly presence
+select
+  "a"."layer_code",
+  "a"."area_code",
+  cast("c"."local_hour" as date) "local_day",
+  extract(hour from "c"."local_hour") "hour_of_day",
   cast(
-    "e"."local_time"
-    as date
-  ),
-  extract(hour from "e"."local_time");
+    "c"."devices"
+    as bigint
+  ) "devices"
+from (
+  select
+    "presence_seen"."area_index",
+    "presence_seen"."local_hour",
+    count(*) "devices"
+  from "presence_seen"
+  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+) "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) "a"
+    on "a"."area_index" = "c"."area_index";
 
 -- daily presence
 select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+  "a"."layer_code",
+  "a"."area_code",
+  "c"."local_day",
   cast(
-    "e"."local_time"
-    as date
-  ) "local_day",
-  cast(
-    count(distinct "e"."device_key")
+    "c"."devices"
     as bigint
   ) "devices"
 from (
-  select "device_key", "cell_key", "local_time"
-  from "classified_event"
-  where "status" is null
-) "e"
-  join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  );
+  select
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date) "local_day",
+    count(distinct "presence_seen"."device_key") "devices"
+  from "presence_seen"
+  group by
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date)
+) "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) "a"
+    on "a"."area_index" = "c"."area_index";
 

@@ -258,59 +258,67 @@ where (
   and "status" <> 'opted_out'
 );
 
--- hourly presence
-select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  ) as "local_day",
-  extract(hour from "e"."local_time") as "hour_of_day",
-  cast(
-    count(distinct "e"."device_key")
-    as bigint
-  ) as "devices"
+-- devices seen per area and hour
+create table "presence_seen"
+as
+select distinct
+  "cell_area"."area_index" as "area_index",
+  date_trunc('hour', "e"."local_time") as "local_hour",
+  "e"."device_key" as "device_key"
 from (
   select "device_key", "cell_key", "local_time"
   from "classified_event"
   where "status" is null
 ) as "e"
   join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+    on "cell_area"."cell_key" = "e"."cell_key";
+
+-- hourly presence
+select
+  "a"."layer_code",
+  "a"."area_code",
+  cast("c"."local_hour" as date) as "local_day",
+  extract(hour from "c"."local_hour") as "hour_of_day",
   cast(
-    "e"."local_time"
-    as date
-  ),
-  extract(hour from "e"."local_time");
+    "c"."devices"
+    as bigint
+  ) as "devices"
+from (
+  select
+    "presence_seen"."area_index",
+    "presence_seen"."local_hour",
+    count(*) as "devices"
+  from "presence_seen"
+  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+) as "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) as "a"
+    on "a"."area_index" = "c"."area_index";
 
 -- daily presence
 select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+  "a"."layer_code",
+  "a"."area_code",
+  "c"."local_day",
   cast(
-    "e"."local_time"
-    as date
-  ) as "local_day",
-  cast(
-    count(distinct "e"."device_key")
+    "c"."devices"
     as bigint
   ) as "devices"
 from (
-  select "device_key", "cell_key", "local_time"
-  from "classified_event"
-  where "status" is null
-) as "e"
-  join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  );
+  select
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date) as "local_day",
+    count(distinct "presence_seen"."device_key") as "devices"
+  from "presence_seen"
+  group by
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date)
+) as "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) as "a"
+    on "a"."area_index" = "c"."area_index";
 

@@ -37,6 +37,11 @@ public final class ScratchTables {
     public static final Field<String> CELL_AREA_CELL_KEY = field(name("cell_area", "cell_key"), SQLDataType.VARCHAR);
     public static final Field<String> CELL_AREA_LAYER = field(name("cell_area", "layer_code"), SQLDataType.VARCHAR);
     public static final Field<String> CELL_AREA_AREA = field(name("cell_area", "area_code"), SQLDataType.VARCHAR);
+    /**
+     * A number for the area (layer and code) within this run: grouping by one integer is cheaper than by
+     * two strings, and H3 codes are too long for engines to keep inline.
+     */
+    public static final Field<Integer> CELL_AREA_INDEX = field(name("cell_area", "area_index"), SQLDataType.INTEGER);
 
     /**
      * Every event row with its verdict: accepted (status null), opted out, or a reject reason. Accepted

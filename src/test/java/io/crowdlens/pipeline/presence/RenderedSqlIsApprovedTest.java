@@ -46,6 +46,7 @@ class RenderedSqlIsApprovedTest {
                 + section(dsl, "keep one of each duplicate", classification.keepOneOfEachDuplicate())
                 + section(dsl, "status counts", classification.statusCounts())
                 + section(dsl, "rejected rows", classification.rejectedRows())
+                + section(dsl, "devices seen per area and hour", presence.seen())
                 + section(dsl, "hourly presence", presence.hourly())
                 + section(dsl, "daily presence", presence.daily());
 
