@@ -79,16 +79,17 @@ from (
     "p"."source_file",
     case
       when "p"."device_id" is null then 'empty_device_id'
-      when exists (
-        select 1 "one"
+      when "p"."device_id" in (
+        select "optout"."device_id"
         from "optout"
-        where "optout"."device_id" = "p"."device_id"
       ) then 'opted_out'
       when "p"."event_at" is null then 'bad_timestamp'
-      when not exists (
-        select 1 "one"
-        from "drop_cell"
-        where "drop_cell"."cell_key" = "p"."cell_id"
+      when (
+        "p"."cell_id" is null
+        or "p"."cell_id" not in (
+          select "drop_cell"."cell_key"
+          from "drop_cell"
+        )
       ) then 'unknown_cell'
       when cast(
         "p"."local_time"
@@ -105,25 +106,51 @@ from (
       end)) "local_time"
     from (
       select
-        nullif(
-          trim("device_id"),
-          ''
-        ) "device_id",
-        nullif(
-          trim("cell_id"),
-          ''
-        ) "cell_id",
-        "ts" "ts",
+        "r"."device_id",
+        "r"."cell_id",
+        "r"."ts",
         case
-          when (trim("ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("ts") as bigint) / 1000.0)
-          when (trim("ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
-            regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
+          when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
+            regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
             as timestamp with time zone
           )
           else cast(null as timestamp with time zone)
         end "event_at",
-        "source_file" "source_file"
-      from "raw_event"
+        "r"."source_file"
+      from (
+        select
+          nullif(
+            case
+              when (
+                "device_id" like ' %'
+                or "device_id" like '% '
+              ) then trim("device_id")
+              else "device_id"
+            end,
+            ''
+          ) "device_id",
+          nullif(
+            case
+              when (
+                "cell_id" like ' %'
+                or "cell_id" like '% '
+              ) then trim("cell_id")
+              else "cell_id"
+            end,
+            ''
+          ) "cell_id",
+          "ts" "ts",
+          case
+            when (
+              "ts" like ' %'
+              or "ts" like '% '
+            ) then trim("ts")
+            else "ts"
+          end "ts_trimmed",
+          "source_file" "source_file"
+        from "raw_event"
+      ) "r"
     ) "i"
   ) "p"
 ) "c";
@@ -174,9 +201,9 @@ from (
     select
       "r".*,
       case
-        when (trim("r"."ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("r"."ts") as bigint) / 1000.0)
-        when (trim("r"."ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
-          regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
+        when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
+          regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
           as timestamp with time zone
         )
         else cast(null as timestamp with time zone)
@@ -184,17 +211,42 @@ from (
     from (
       select
         nullif(
-          trim("device_id"),
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
           ''
         ) "device_id",
         nullif(
-          trim("cell_id"),
+          case
+            when (
+              "cell_id" like ' %'
+              or "cell_id" like '% '
+            ) then trim("cell_id")
+            else "cell_id"
+          end,
           ''
         ) "cell_id",
         "ts" "ts",
+        case
+          when (
+            "ts" like ' %'
+            or "ts" like '% '
+          ) then trim("ts")
+          else "ts"
+        end "ts_trimmed",
         "source_file" "source_file",
         cast(hash(cast(? as varchar) || nullif(
-          trim("device_id"),
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
           ''
         )) >> 1 as bigint) "device_key"
       from "raw_event"
@@ -204,11 +256,23 @@ from (
         ) "g"
           on (
             "g"."device_key" = cast(hash(cast(? as varchar) || nullif(
-              trim("device_id"),
+              case
+                when (
+                  "device_id" like ' %'
+                  or "device_id" like '% '
+                ) then trim("device_id")
+                else "device_id"
+              end,
               ''
             )) >> 1 as bigint)
             and "g"."cell_key" = nullif(
-              trim("cell_id"),
+              case
+                when (
+                  "cell_id" like ' %'
+                  or "cell_id" like '% '
+                ) then trim("cell_id")
+                else "cell_id"
+              end,
               ''
             )
           )

@@ -79,16 +79,17 @@ from (
     "p"."source_file",
     case
       when "p"."device_id" is null then 'empty_device_id'
-      when exists (
-        select 1 as "one"
+      when "p"."device_id" in (
+        select "optout"."device_id"
         from "optout"
-        where "optout"."device_id" = "p"."device_id"
       ) then 'opted_out'
       when "p"."event_at" is null then 'bad_timestamp'
-      when not exists (
-        select 1 as "one"
-        from "drop_cell"
-        where "drop_cell"."cell_key" = "p"."cell_id"
+      when (
+        "p"."cell_id" is null
+        or "p"."cell_id" not in (
+          select "drop_cell"."cell_key"
+          from "drop_cell"
+        )
       ) then 'unknown_cell'
       when cast(
         "p"."local_time"
@@ -102,25 +103,51 @@ from (
       ("i"."event_at" at time zone 'Europe/Berlin') as "local_time"
     from (
       select
-        nullif(
-          trim("device_id"),
-          ''
-        ) as "device_id",
-        nullif(
-          trim("cell_id"),
-          ''
-        ) as "cell_id",
-        "ts" as "ts",
+        "r"."device_id",
+        "r"."cell_id",
+        "r"."ts",
         case
-          when (trim("ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("ts") as bigint) / 1000.0)
-          when (trim("ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
-            when (pg_input_is_valid(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
+          when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
+            when (pg_input_is_valid(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
             else cast(null as timestamp with time zone)
           end
           else cast(null as timestamp with time zone)
         end as "event_at",
-        "source_file" as "source_file"
-      from "raw_event"
+        "r"."source_file"
+      from (
+        select
+          nullif(
+            case
+              when (
+                "device_id" like ' %'
+                or "device_id" like '% '
+              ) then trim("device_id")
+              else "device_id"
+            end,
+            ''
+          ) as "device_id",
+          nullif(
+            case
+              when (
+                "cell_id" like ' %'
+                or "cell_id" like '% '
+              ) then trim("cell_id")
+              else "cell_id"
+            end,
+            ''
+          ) as "cell_id",
+          "ts" as "ts",
+          case
+            when (
+              "ts" like ' %'
+              or "ts" like '% '
+            ) then trim("ts")
+            else "ts"
+          end as "ts_trimmed",
+          "source_file" as "source_file"
+        from "raw_event"
+      ) as "r"
     ) as "i"
   ) as "p"
 ) as "c";
@@ -171,9 +198,9 @@ from (
     select
       "r".*,
       case
-        when (trim("r"."ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("r"."ts") as bigint) / 1000.0)
-        when (trim("r"."ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
-          when (pg_input_is_valid(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
+        when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
+          when (pg_input_is_valid(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
           else cast(null as timestamp with time zone)
         end
         else cast(null as timestamp with time zone)
@@ -181,17 +208,42 @@ from (
     from (
       select
         nullif(
-          trim("device_id"),
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
           ''
         ) as "device_id",
         nullif(
-          trim("cell_id"),
+          case
+            when (
+              "cell_id" like ' %'
+              or "cell_id" like '% '
+            ) then trim("cell_id")
+            else "cell_id"
+          end,
           ''
         ) as "cell_id",
         "ts" as "ts",
+        case
+          when (
+            "ts" like ' %'
+            or "ts" like '% '
+          ) then trim("ts")
+          else "ts"
+        end as "ts_trimmed",
         "source_file" as "source_file",
         hashtextextended(? || nullif(
-          trim("device_id"),
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
           ''
         ), 0) as "device_key"
       from "raw_event"
@@ -201,11 +253,23 @@ from (
         ) as "g"
           on (
             "g"."device_key" = hashtextextended(? || nullif(
-              trim("device_id"),
+              case
+                when (
+                  "device_id" like ' %'
+                  or "device_id" like '% '
+                ) then trim("device_id")
+                else "device_id"
+              end,
               ''
             ), 0)
             and "g"."cell_key" = nullif(
-              trim("cell_id"),
+              case
+                when (
+                  "cell_id" like ' %'
+                  or "cell_id" like '% '
+                ) then trim("cell_id")
+                else "cell_id"
+              end,
               ''
             )
           )

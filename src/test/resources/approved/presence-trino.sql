@@ -79,16 +79,17 @@ from (
     "p"."source_file",
     case
       when "p"."device_id" is null then 'empty_device_id'
-      when exists (
-        select 1 "one"
+      when "p"."device_id" in (
+        select "optout"."device_id"
         from "optout"
-        where "optout"."device_id" = "p"."device_id"
       ) then 'opted_out'
       when "p"."event_at" is null then 'bad_timestamp'
-      when not exists (
-        select 1 "one"
-        from "drop_cell"
-        where "drop_cell"."cell_key" = "p"."cell_id"
+      when (
+        "p"."cell_id" is null
+        or "p"."cell_id" not in (
+          select "drop_cell"."cell_key"
+          from "drop_cell"
+        )
       ) then 'unknown_cell'
       when cast(
         "p"."local_time"
@@ -102,22 +103,30 @@ from (
       cast("i"."event_at" at time zone 'Europe/Berlin' as timestamp) "local_time"
     from (
       select
-        nullif(
-          trim("device_id"),
-          ''
-        ) "device_id",
-        nullif(
-          trim("cell_id"),
-          ''
-        ) "cell_id",
-        "ts" "ts",
+        "r"."device_id",
+        "r"."cell_id",
+        "r"."ts",
         case
-          when (regexp_like(trim("ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("ts") as bigint) / 1000.0)
-          when (regexp_like(trim("ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
+          when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
           else cast(null as timestamp with time zone)
         end "event_at",
-        "source_file" "source_file"
-      from "raw_event"
+        "r"."source_file"
+      from (
+        select
+          nullif(
+            trim("device_id"),
+            ''
+          ) "device_id",
+          nullif(
+            trim("cell_id"),
+            ''
+          ) "cell_id",
+          "ts" "ts",
+          trim("ts") "ts_trimmed",
+          "source_file" "source_file"
+        from "raw_event"
+      ) "r"
     ) "i"
   ) "p"
 ) "c";
@@ -168,8 +177,8 @@ from (
     select
       "r".*,
       case
-        when (regexp_like(trim("r"."ts"), '^-?[0-9]{1,15}$')) then from_unixtime(cast(trim("r"."ts") as bigint) / 1000.0)
-        when (regexp_like(trim("r"."ts"), '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace(trim("r"."ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
+        when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
         else cast(null as timestamp with time zone)
       end "event_at"
     from (
@@ -183,6 +192,7 @@ from (
           ''
         ) "cell_id",
         "ts" "ts",
+        trim("ts") "ts_trimmed",
         "source_file" "source_file",
         from_big_endian_64(xxhash64(to_utf8(? || nullif(
           trim("device_id"),

@@ -123,8 +123,22 @@ final class EngineSql {
         };
     }
 
-    static Field<String> trimmedOrNull(Field<String> text) {
-        return DSL.nullif(DSL.trim(text), inline(""));
+    /** The text without surrounding blanks; null when nothing else is left. */
+    Field<String> trimmedOrNull(Field<String> text) {
+        return DSL.nullif(trimmed(text), inline(""));
+    }
+
+    /**
+     * The text without surrounding blanks. trim() copies every value, blanks or not: for 10.9 M CSV
+     * events that was a fifth of the classification's time in DuckDB, so it only runs on values that
+     * start or end with a blank (PostgreSQL's and DuckDB's trim remove blanks only, so the result is
+     * the same). Trino's trim also removes other whitespace, so Trino keeps trim().
+     */
+    Field<String> trimmed(Field<String> text) {
+        if (dialect == SQLDialect.TRINO) {
+            return DSL.trim(text);
+        }
+        return when(text.like(inline(" %")).or(text.like(inline("% "))), DSL.trim(text)).else_(text);
     }
 
     static Field<String> nullUnless(Condition condition, Field<String> value) {

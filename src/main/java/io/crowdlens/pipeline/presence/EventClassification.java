@@ -26,14 +26,11 @@ import static io.crowdlens.pipeline.presence.ScratchTables.REJECTED_TS;
 import static io.crowdlens.pipeline.presence.ScratchTables.SOURCE_FILE;
 import static io.crowdlens.pipeline.presence.ScratchTables.STATUS;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.val;
 
 import io.crowdlens.pipeline.drop.Manifest;
@@ -107,9 +104,11 @@ public final class EventClassification {
         Field<LocalDate> localDay = DSL.cast(localTime, SQLDataType.LOCALDATE);
         Field<String> status = DSL.case_()
                 .when(deviceId.isNull(), reason(RejectReason.EMPTY_DEVICE_ID))
-                .when(exists(selectOne().from(OPTOUT).where(OPTOUT_DEVICE_ID.eq(deviceId))), inline(OPTED_OUT))
+                // IN, not EXISTS: DuckDB answered the correlated NOT EXISTS by materialising every row once more
+                .when(deviceId.in(select(OPTOUT_DEVICE_ID).from(OPTOUT)), inline(OPTED_OUT))
                 .when(eventAt.isNull(), reason(RejectReason.BAD_TIMESTAMP))
-                .when(notExists(selectOne().from(DROP_CELL).where(DROP_CELL_KEY.eq(cellId))), reason(RejectReason.UNKNOWN_CELL))
+                .when(cellId.isNull().or(cellId.notIn(select(DROP_CELL_KEY).from(DROP_CELL))),
+                        reason(RejectReason.UNKNOWN_CELL))
                 .when(localDay.notBetween(inline(manifest.periodFrom()), inline(manifest.periodTo())),
                         reason(RejectReason.OUTSIDE_PERIOD))
                 .else_(DSL.castNull(SQLDataType.VARCHAR));
@@ -161,18 +160,19 @@ public final class EventClassification {
      * written, then file, as the operator wrote it.
      */
     public Insert<?> quarantineDuplicates(Manifest manifest, String runKey) {
-        Field<String> rawDevice = EngineSql.trimmedOrNull(RAW_DEVICE_ID);
-        Field<String> rawCell = EngineSql.trimmedOrNull(RAW_CELL_ID);
+        Field<String> rawDevice = sql.trimmedOrNull(RAW_DEVICE_ID);
+        Field<String> rawCell = sql.trimmedOrNull(RAW_CELL_ID);
         Field<Long> rawKey = sql.keyedHash(val(runKey), rawDevice);
         Table<?> devicesAndCells = selectDistinct(DUPLICATE_KEY, DUPLICATE_CELL).from(DUPLICATE_GROUP).asTable("g");
         Table<?> sameDeviceAndCell = select(rawDevice.as("device_id"), rawCell.as("cell_id"), RAW_TS.as("ts"),
-                        RAW_SOURCE_FILE.as("source_file"), rawKey.as("device_key"))
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"),
+                        rawKey.as("device_key"))
                 .from(RAW_EVENT)
                 .join(devicesAndCells)
                 .on(devicesAndCells.field(DUPLICATE_KEY).eq(rawKey), devicesAndCells.field(DUPLICATE_CELL).eq(rawCell))
                 .asTable("r");
         Table<?> parsed = select(sameDeviceAndCell.asterisk(),
-                        sql.instant(DSL.trim(sameDeviceAndCell.field("ts", String.class))).as("event_at"))
+                        sql.instant(sameDeviceAndCell.field("ts_trimmed", String.class)).as("event_at"))
                 .from(sameDeviceAndCell)
                 .asTable("t");
         Field<String> cellId = parsed.field("cell_id", String.class);
@@ -229,11 +229,15 @@ public final class EventClassification {
 
     /** raw_event with trimmed ids, the instant its timestamp denotes and that instant's local time. */
     private Table<?> parsed(Manifest manifest) {
-        Field<String> rawDeviceId = EngineSql.trimmedOrNull(RAW_DEVICE_ID).as("device_id");
-        Field<String> rawCellId = EngineSql.trimmedOrNull(RAW_CELL_ID).as("cell_id");
-        Field<OffsetDateTime> instant = sql.instant(DSL.trim(RAW_TS)).as("event_at");
-        Table<?> instants = select(rawDeviceId, rawCellId, RAW_TS.as("ts"), instant, RAW_SOURCE_FILE.as("source_file"))
+        Table<?> trimmed = select(sql.trimmedOrNull(RAW_DEVICE_ID).as("device_id"),
+                        sql.trimmedOrNull(RAW_CELL_ID).as("cell_id"), RAW_TS.as("ts"),
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"))
                 .from(RAW_EVENT)
+                .asTable("r");
+        Table<?> instants = select(trimmed.field("device_id"), trimmed.field("cell_id"), trimmed.field("ts"),
+                        sql.instant(trimmed.field("ts_trimmed", String.class)).as("event_at"),
+                        trimmed.field("source_file"))
+                .from(trimmed)
                 .asTable("i");
         return select(instants.asterisk(),
                 sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone(),
