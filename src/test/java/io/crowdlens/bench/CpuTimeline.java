@@ -36,6 +36,18 @@ final class CpuTimeline implements ProgressListener {
         marks.add(new Mark(label, BenchMachine.processCpuSeconds(), System.nanoTime() / 1e9));
     }
 
+    /** One markdown list item per interval between two marks. */
+    synchronized String markdownList() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 1; i < marks.size(); i++) {
+            Mark from = marks.get(i - 1);
+            Mark to = marks.get(i);
+            list.append(String.format(Locale.ROOT, "- %s → %s: %.1f CPU-s (%.1f s)%n", from.label(), to.label(),
+                    to.cpuSeconds() - from.cpuSeconds(), to.wallSeconds() - from.wallSeconds()));
+        }
+        return list.toString().strip();
+    }
+
     /** "label: cpu s (wall s)" for every interval between two marks. */
     synchronized String intervals() {
         List<String> parts = new ArrayList<>();
