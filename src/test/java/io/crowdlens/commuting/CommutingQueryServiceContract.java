@@ -1,0 +1,226 @@
+package io.crowdlens.commuting;
+
+import static io.crowdlens.commuting.CommutingFixtures.LAST;
+import static io.crowdlens.commuting.CommutingFixtures.MON;
+import static io.crowdlens.commuting.CommutingFixtures.SAT;
+import static io.crowdlens.commuting.CommutingFixtures.SUN;
+import static io.crowdlens.commuting.CommutingFixtures.TUE;
+import static io.crowdlens.db.Tables.AUDIT_EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.crowdlens.security.UserAccounts;
+import io.crowdlens.testing.SignedIn;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The commuting choke point on each serving database: scope, k re-check, blocking, audit. Figures counted by hand. */
+@Transactional
+abstract class CommutingQueryServiceContract {
+
+    @Autowired DSLContext db;
+    @Autowired CommutingQueryService commuting;
+    @Autowired UserAccounts accounts;
+    @Autowired SecurityContextHolderStrategy securityContext;
+
+    CommutingFixtures.Ids ids;
+
+    @BeforeEach
+    void releaseWithHandCountedFigures() {
+        ids = CommutingFixtures.release(db);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out(securityContext);
+    }
+
+    @Test
+    void plannerSeesFlowsIntoAndOutOfADistrictAndWhenTheyLeaveHome() {
+        signIn("tom@transit.test");
+
+        DistrictFlows centre = commuting.flowsOf(ids.centre());
+
+        assertThat(centre.inbound()).extracting(f -> f.home().code(), Flow::commuters)
+                .containsExactly(tuple("north", 40L), tuple("south", 25L), tuple("east", 18L));
+        assertThat(centre.outbound()).extracting(f -> f.work().code(), Flow::commuters)
+                .containsExactly(tuple("north", 15L));
+        assertThat(centre.inboundTotal()).isEqualTo(83);
+        assertThat(centre.outboundTotal()).isEqualTo(15);
+        // workers in the centre leave home at 7 (north 120 + south 60) and 8 (north 90 + south 40 + east 50)
+        assertThat(centre.departuresOfWorkers()).isEqualTo(Map.of(7, 180L, 8, 180L));
+        assertThat(centre.departuresOfResidents()).as("centre->north has no published departure bucket").isEmpty();
+        assertThat(centre.ranked()).extracting(Flow::commuters).containsExactly(40L, 25L, 18L, 15L);
+        assertThat(centre.describe()).contains("fewer than 15 commuters are not shown", "sums of the pairs shown");
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("tom@transit.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.FIGURES_RETURNED.eq(6)))).isEqualTo(1);
+    }
+
+    @Test
+    void aPartnerWithAHigherKSeesOnlyFiguresAtItsKAndTotalsOfWhatItSees() {
+        signIn("sam@strict.test");
+
+        DistrictFlows centre = commuting.flowsOf(ids.centre());
+
+        assertThat(centre.minimumCrowd()).isEqualTo(20);
+        assertThat(centre.inbound()).extracting(Flow::commuters).containsExactly(40L, 25L);
+        assertThat(centre.outbound()).isEmpty();
+        assertThat(centre.inboundTotal()).isEqualTo(65);
+        // south->centre's buckets count 17 and 16 devices: below 20, left out of the sums
+        assertThat(centre.departuresOfWorkers()).isEqualTo(Map.of(7, 120L, 8, 90L));
+    }
+
+    @Test
+    void aDistrictWithoutAnyFlowAtKIsBlockedWithAdviceAndAudited() {
+        signIn("sam@strict.test");
+
+        assertThatThrownBy(() -> commuting.flowsOf(ids.east()))
+                .isInstanceOf(SelectionBlockedException.class)
+                .hasMessageContaining("Fewer than 20 commuters").hasMessageContaining("choose a larger or busier district");
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("sam@strict.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("BLOCKED")))).isEqualTo(1);
+    }
+
+    @Test
+    void matrixShowsPairsAtKAndTotalsThatAreSumsOfTheCellsShown() {
+        signIn("tom@transit.test");
+
+        OdMatrix matrix = commuting.matrix(List.of(ids.north(), ids.centre(), ids.south(), ids.east()));
+
+        assertThat(matrix.cells()).containsExactly(
+                java.util.Arrays.asList(null, 40L, 16L, null),
+                java.util.Arrays.asList(15L, null, null, null),
+                java.util.Arrays.asList(null, 25L, null, null),
+                java.util.Arrays.asList(null, 18L, null, null));
+        assertThat(matrix.rowTotal(0)).isEqualTo(56);
+        assertThat(matrix.columnTotal(1)).isEqualTo(83);
+        assertThat(matrix.total()).isEqualTo(114);
+        assertThat(matrix.hiddenCells()).isEqualTo(7);
+    }
+
+    @Test
+    void noTotalLetsAHiddenPairBeFoundBySubtraction() {
+        // The attack: take every total the service offers and subtract every part it shows. Whatever is
+        // left over would be the hidden pairs. Totals are sums of the parts shown, so nothing is left over,
+        // for any district, any matrix and any partner k; and nothing shown counts fewer than k.
+        for (String user : List.of("tom@transit.test", "sam@strict.test")) {
+            signIn(user);
+            List<Long> all = List.of(ids.north(), ids.centre(), ids.south(), ids.east());
+            for (long district : all) {
+                try {
+                    DistrictFlows flows = commuting.flowsOf(district);
+                    assertThat(flows.outboundTotal() - flows.outbound().stream().mapToLong(Flow::commuters).sum()).isZero();
+                    assertThat(flows.inboundTotal() - flows.inbound().stream().mapToLong(Flow::commuters).sum()).isZero();
+                    assertThat(flows.ranked()).allMatch(f -> f.commuters() >= flows.minimumCrowd());
+                } catch (SelectionBlockedException blocked) {
+                    // nothing shown, nothing to subtract from
+                }
+            }
+            OdMatrix matrix = commuting.matrix(all);
+            for (int i = 0; i < all.size(); i++) {
+                long row = 0;
+                long column = 0;
+                for (int j = 0; j < all.size(); j++) {
+                    row += matrix.cell(i, j) == null ? 0 : matrix.cell(i, j);
+                    column += matrix.cell(j, i) == null ? 0 : matrix.cell(j, i);
+                }
+                assertThat(matrix.rowTotal(i) - row).isZero();
+                assertThat(matrix.columnTotal(i) - column).isZero();
+            }
+            assertThat(matrix.cells().stream().flatMap(List::stream).filter(java.util.Objects::nonNull))
+                    .allMatch(c -> c >= matrix.minimumCrowd());
+            // the sub-matrix of three districts agrees with the larger one cell by cell: no new figure appears
+            OdMatrix three = commuting.matrix(List.of(ids.north(), ids.centre(), ids.south()));
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertThat(three.cell(i, j)).isEqualTo(matrix.cell(i, j));
+                }
+            }
+            SignedIn.out(securityContext);
+        }
+    }
+
+    @Test
+    void corridorCountsAreAveragesPerDayRecheckedAgainstK() {
+        signIn("tom@transit.test");
+
+        CorridorCounts weekdays = commuting.corridorCounts(ids.corridor(), MON, TUE);
+
+        assertThat(weekdays.days()).isEqualTo(Map.of(DayType.WEEKDAY, 2));
+        assertThat(weekdays.average(DayType.WEEKDAY, TravelDirection.INBOUND, 7)).isEqualTo(50.0);
+        assertThat(weekdays.average(DayType.WEEKDAY, TravelDirection.OUTBOUND, 17)).isEqualTo(33.0);
+        assertThat(weekdays.average(DayType.WEEKDAY, TravelDirection.OUTBOUND, 7)).isNull();
+        assertThat(weekdays.peakHour(DayType.WEEKDAY, TravelDirection.INBOUND)).hasValue(7);
+
+        // the whole first week: Saturday's 20 passes over 2 weekend days is 10 a day, below k
+        CorridorCounts week = commuting.corridorCounts(ids.corridor(), MON, SUN);
+        assertThat(week.days()).isEqualTo(Map.of(DayType.WEEKDAY, 5, DayType.WEEKEND, 2));
+        assertThat(week.average(DayType.WEEKDAY, TravelDirection.INBOUND, 7)).isEqualTo(20.0);
+        assertThat(week.average(DayType.WEEKDAY, TravelDirection.OUTBOUND, 17)).isNull();
+        assertThat(week.average(DayType.WEEKEND, TravelDirection.OUTBOUND, 11)).isNull();
+
+        signIn("sam@strict.test");
+        // Tuesday 17:00 counted 16 devices: below 20, so it counts as zero for this partner
+        assertThat(commuting.corridorCounts(ids.corridor(), MON, TUE).average(DayType.WEEKDAY, TravelDirection.OUTBOUND, 17))
+                .isEqualTo(25.0);
+    }
+
+    @Test
+    void aCorridorSelectionWithNoAverageAtKIsBlocked() {
+        signIn("tom@transit.test");
+
+        assertThatThrownBy(() -> commuting.corridorCounts(ids.corridor(), SAT, SUN))
+                .isInstanceOf(SelectionBlockedException.class).hasMessageContaining("choose a longer period");
+    }
+
+    @Test
+    void licencesLimitDistrictsCorridorsAndDays() {
+        signIn("lea@local.test");
+        CommutingChoices local = commuting.choices();
+        assertThat(local.districts()).extracting(District::code).containsExactly("south");
+        assertThat(local.corridors()).as("corridors need a whole-layer licence").isEmpty();
+        assertThat(commuting.flowsOf(ids.south()).inbound()).extracting(f -> f.home().code()).containsExactly("north");
+        assertThatThrownBy(() -> commuting.flowsOf(ids.north())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commuting.matrix(List.of(ids.south(), ids.north()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commuting.corridorCounts(ids.corridor(), MON, TUE)).isInstanceOf(AccessDeniedException.class);
+
+        signIn("oli@old.test");
+        CommutingChoices old = commuting.choices();
+        assertThat(old.districts()).as("a licence for part of the period sees no whole-period flows").isEmpty();
+        assertThat(old.firstDay()).isEqualTo(MON);
+        assertThat(old.lastDay()).isEqualTo(SUN);
+        assertThat(commuting.corridorCounts(ids.corridor(), MON, TUE).average(DayType.WEEKDAY, TravelDirection.INBOUND, 7))
+                .isEqualTo(50.0);
+        assertThatThrownBy(() -> commuting.corridorCounts(ids.corridor(), MON, LAST)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commuting.flowsOf(ids.centre())).isInstanceOf(AccessDeniedException.class);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OUTCOME.eq("DENIED")
+                .and(AUDIT_EVENT.ACTOR.in("lea@local.test", "oli@old.test")))).isEqualTo(5);
+    }
+
+    @Test
+    void choicesOfAWholeLayerLicence() {
+        signIn("tom@transit.test");
+
+        CommutingChoices choices = commuting.choices();
+
+        assertThat(choices.hasFlows()).isTrue();
+        assertThat(choices.districts()).extracting(District::code).contains("north", "centre", "south", "east");
+        assertThat(choices.corridors()).extracting(CorridorLine::code, CorridorLine::cellCount).containsExactly(tuple("K1", 14));
+        assertThat(choices.firstDay()).isEqualTo(MON);
+        assertThat(choices.lastDay()).isEqualTo(LAST);
+        assertThat(choices.minimumCrowd()).isEqualTo(15);
+    }
+
+    private void signIn(String username) {
+        SignedIn.as(accounts.loadUserByUsername(username), securityContext);
+    }
+}
