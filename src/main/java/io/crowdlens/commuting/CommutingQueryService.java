@@ -11,6 +11,12 @@ import io.crowdlens.audit.AuditAction;
 import io.crowdlens.audit.AuditLog;
 import io.crowdlens.audit.AuditOutcome;
 import io.crowdlens.common.Dataset;
+import io.crowdlens.export.CsvExportWriter;
+import io.crowdlens.export.ExportColumn;
+import io.crowdlens.export.ExportFileName;
+import io.crowdlens.export.ExportMetadata;
+import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
 import io.crowdlens.licensing.LicenceGrant;
 import io.crowdlens.licensing.LicenceScope;
 import io.crowdlens.licensing.LicenceScopeService;
@@ -18,7 +24,10 @@ import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -53,9 +62,11 @@ public class CommutingQueryService {
     private final ReleaseCatalogue releases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock;
 
     public CommutingQueryService(DSLContext db, LicenceScopeService licences, ReleaseCatalogue releases,
-            CurrentUser currentUser, AuditLog audit) {
+            CurrentUser currentUser, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.licences = licences;
         this.releases = releases;
@@ -103,11 +114,62 @@ public class CommutingQueryService {
     public DistrictFlows flowsOf(long districtId) {
         LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
         ReleaseSummary release = servedRelease();
+        String what = "commuter flows of area " + districtId + " release=" + release.id();
+        DistrictFlows flows = flows(scope, release, districtId, what, AuditAction.QUERY);
+        CrowdLensUser user = currentUser.require();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
+                flows.outbound().size() + flows.inbound().size() + flows.departuresOfResidents().size()
+                        + flows.departuresOfWorkers().size(), 0);
+        return flows;
+    }
+
+    /**
+     * The district's origin-destination table as CSV: one row per other district and direction, with
+     * the commuters where the pair has at least k of them and a suppressed flag where not (fewer than
+     * k and none read the same). No total rows: a reader's sums are sums of published figures.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportFlows(long districtId, ExportTarget target) throws IOException {
+        LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
+        ReleaseSummary release = servedRelease();
+        String what = "commuter flows of area " + districtId + " release=" + release.id() + " as CSV";
+        DistrictFlows flows = flows(scope, release, districtId, what, AuditAction.EXPORT);
+        CrowdLensUser user = currentUser.require();
+        District district = flows.district();
+        CsvExportWriter csv = CsvExportWriter.start(target,
+                ExportFileName.csv("commuting", "flows", district.name(), release.periodFrom() + "-to-" + release.periodTo(),
+                        "release", String.valueOf(release.id())),
+                metadata(user, release, flows.minimumCrowd(), "Commuters (devices living in one district and working in"
+                        + " the other, " + release.periodFrom() + " to " + release.periodTo() + ") between "
+                        + district.name() + " and every other district, in both directions. Pairs with fewer than "
+                        + flows.minimumCrowd() + " commuters are flagged suppressed. No totals: a sum of the figures"
+                        + " is a sum of published pairs only."),
+                List.of(ExportColumn.text("direction"), ExportColumn.number("home_area_id"), ExportColumn.text("home_area"),
+                        ExportColumn.number("work_area_id"), ExportColumn.text("work_area"), ExportColumn.figure("commuters")));
+        Map<Long, Long> out = new HashMap<>();
+        flows.outbound().forEach(f -> out.put(f.work().id(), f.commuters()));
+        Map<Long, Long> in = new HashMap<>();
+        flows.inbound().forEach(f -> in.put(f.home().id(), f.commuters()));
+        List<District> others = districtsOf(layerOf(release)).stream().filter(d -> d.id() != districtId).toList();
+        for (District other : rankedBy(others, out)) {
+            csv.row("outbound", district.id(), district.name(), other.id(), other.name(), out.get(other.id()));
+        }
+        for (District other : rankedBy(others, in)) {
+            csv.row("inbound", other.id(), other.name(), district.id(), district.name(), in.get(other.id()));
+        }
+        ExportSummary summary = csv.finish();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.EXPORT, AuditOutcome.SUCCESS, what,
+                (int) summary.figuresShown(), (int) summary.figuresSuppressed());
+        return summary;
+    }
+
+    private DistrictFlows flows(LicenceScope scope, ReleaseSummary release, long districtId, String what,
+            AuditAction action) {
         String layer = layerOf(release);
         FlowScope visible = flowScope(scope, release, layer);
-        String what = "commuter flows of area " + districtId + " release=" + release.id();
         if (layer == null || !visible.covers(districtId)) {
-            throw refuse(scope, what, "Your licence does not cover this district for the period of the commuting data.");
+            throw refuse(scope, action, what, "Your licence does not cover this district for the period of the commuting data.");
         }
         int k = minimumCrowd(scope, release);
         Map<Long, District> districts = byId(districtsOf(layer));
@@ -125,9 +187,8 @@ public class CommutingQueryService {
                         (r.value1() == districtId ? outbound : inbound).add(flow);
                     }
                 });
-        int figures = outbound.size() + inbound.size();
-        if (figures == 0) {
-            throw block(scope, what, "Fewer than " + k + " commuters travel between " + district.name()
+        if (outbound.isEmpty() && inbound.isEmpty()) {
+            throw block(scope, action, what, "Fewer than " + k + " commuters travel between " + district.name()
                     + " and any single other district in this release, so no flow can be shown: choose a larger or"
                     + " busier district.");
         }
@@ -135,10 +196,15 @@ public class CommutingQueryService {
                 outbound.stream().map(f -> f.work().id()).toList(), true);
         Map<Integer, Long> workers = departures(release, k, COMMUTING_DEPARTURE.WORK_AREA_ID.eq(districtId),
                 inbound.stream().map(f -> f.home().id()).toList(), false);
-        CrowdLensUser user = currentUser.require();
-        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
-                figures + residents.size() + workers.size(), 0);
         return new DistrictFlows(release, k, district, outbound, inbound, residents, workers);
+    }
+
+    /** Districts with a figure first, largest first, then the others by name. */
+    private static List<District> rankedBy(List<District> districts, Map<Long, Long> figures) {
+        return districts.stream()
+                .sorted(java.util.Comparator.<District>comparingLong(d -> -figures.getOrDefault(d.id(), -1L))
+                        .thenComparing(District::name))
+                .toList();
     }
 
     /** Commuters between every ordered pair of the chosen districts, with totals of the cells shown. */
@@ -155,7 +221,7 @@ public class CommutingQueryService {
             throw new IllegalArgumentException("Choose at least two districts for a matrix.");
         }
         if (layer == null || !ids.stream().allMatch(visible::covers)) {
-            throw refuse(scope, what, "Your licence does not cover every chosen district for the period of the commuting data.");
+            throw refuse(scope, AuditAction.QUERY, what, "Your licence does not cover every chosen district for the period of the commuting data.");
         }
         int k = minimumCrowd(scope, release);
         Map<Long, District> all = byId(districtsOf(layer));
@@ -180,7 +246,7 @@ public class CommutingQueryService {
         OdMatrix matrix = new OdMatrix(release, k, districts, cells);
         int shown = (int) (ids.size() * (ids.size() - 1) - matrix.hiddenCells());
         if (shown == 0) {
-            throw block(scope, what, "No pair of the chosen districts has " + k + " or more commuters in this release:"
+            throw block(scope, AuditAction.QUERY, what, "No pair of the chosen districts has " + k + " or more commuters in this release:"
                     + " add districts, or choose larger or busier ones.");
         }
         CrowdLensUser user = currentUser.require();
@@ -196,16 +262,62 @@ public class CommutingQueryService {
         LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
         ReleaseSummary release = servedRelease();
         String what = "corridor " + corridorId + " " + from + ".." + to + " release=" + release.id();
+        CorridorCounts counts = corridorCounts(scope, release, corridorId, from, to, what, AuditAction.QUERY);
+        CrowdLensUser user = currentUser.require();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
+                counts.shownCount(), counts.hiddenCount());
+        return counts;
+    }
+
+    /** The corridor counts as CSV: one row per day type, direction and hour of entry (suppressed flagged). */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportCorridorCounts(long corridorId, LocalDate from, LocalDate to, ExportTarget target)
+            throws IOException {
+        LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
+        ReleaseSummary release = servedRelease();
+        String what = "corridor " + corridorId + " " + from + ".." + to + " release=" + release.id() + " as CSV";
+        CorridorCounts counts = corridorCounts(scope, release, corridorId, from, to, what, AuditAction.EXPORT);
+        CrowdLensUser user = currentUser.require();
+        CsvExportWriter csv = CsvExportWriter.start(target,
+                ExportFileName.csv("commuting", "corridor", counts.corridor().name(), from + "-to-" + to, "release",
+                        String.valueOf(release.id())),
+                metadata(user, release, counts.minimumCrowd(), counts.describe()),
+                List.of(ExportColumn.text("corridor"), ExportColumn.text("day_type"), ExportColumn.number("days"),
+                        ExportColumn.text("direction"), ExportColumn.number("hour_of_day"),
+                        ExportColumn.figure("average_passes_per_day")));
+        for (DayType type : DayType.values()) {
+            int days = counts.days().getOrDefault(type, 0);
+            if (days == 0) {
+                continue;
+            }
+            for (TravelDirection direction : TravelDirection.values()) {
+                for (int hour = 0; hour < 24; hour++) {
+                    Double average = counts.average(type, direction, hour);
+                    csv.row(counts.corridor().name(), type.name().toLowerCase(java.util.Locale.ROOT), days,
+                            direction.name().toLowerCase(java.util.Locale.ROOT), hour,
+                            average == null ? null : java.math.BigDecimal.valueOf(average).setScale(1, java.math.RoundingMode.HALF_UP));
+                }
+            }
+        }
+        ExportSummary summary = csv.finish();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.EXPORT, AuditOutcome.SUCCESS, what,
+                (int) summary.figuresShown(), (int) summary.figuresSuppressed());
+        return summary;
+    }
+
+    private CorridorCounts corridorCounts(LicenceScope scope, ReleaseSummary release, long corridorId, LocalDate from,
+            LocalDate to, String what, AuditAction action) {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("The period starts after it ends.");
         }
         CorridorLine corridor = corridorsOf(release).stream().filter(c -> c.id() == corridorId).findFirst()
-                .orElseThrow(() -> refuse(scope, what, "This corridor is not part of the commuting data you may see."));
+                .orElseThrow(() -> refuse(scope, action, what, "This corridor is not part of the commuting data you may see."));
         List<LicenceGrant> grants = corridorGrants(scope, layerOf(release));
         boolean licensed = !grants.isEmpty() && from.datesUntil(to.plusDays(1))
                 .allMatch(day -> grants.stream().anyMatch(g -> g.covers(day)));
         if (!licensed || from.isBefore(release.periodFrom()) || to.isAfter(release.periodTo())) {
-            throw refuse(scope, what, "Your licence does not cover corridor counts from " + from + " to " + to + ".");
+            throw refuse(scope, action, what, "Your licence does not cover corridor counts from " + from + " to " + to + ".");
         }
         int k = minimumCrowd(scope, release);
         Map<DayType, Integer> days = new EnumMap<>(DayType.class);
@@ -246,13 +358,10 @@ public class CommutingQueryService {
             }
         }
         if (shown == 0) {
-            throw block(scope, what, "Fewer than " + k + " passes per day in every hour of this selection: choose a"
+            throw block(scope, action, what, "Fewer than " + k + " passes per day in every hour of this selection: choose a"
                     + " longer period or a busier corridor.");
         }
-        CrowdLensUser user = currentUser.require();
-        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
-                shown, hidden);
-        return new CorridorCounts(release, k, corridor, from, to, days, averages);
+        return new CorridorCounts(release, k, corridor, from, to, days, averages, shown, hidden);
     }
 
     /**
@@ -332,19 +441,24 @@ public class CommutingQueryService {
         return byId;
     }
 
+    private ExportMetadata metadata(CrowdLensUser user, ReleaseSummary release, int k, String contents) {
+        return new ExportMetadata(contents, user.organisationName(), Dataset.COMMUTING.label(), release.id(),
+                release.periodFrom(), release.periodTo(), release.timeZone(), k, OffsetDateTime.now(clock));
+    }
+
     private static int minimumCrowd(LicenceScope scope, ReleaseSummary release) {
         return Math.max(scope.minimumCrowd(), release.minimumCrowd());
     }
 
-    private AccessDeniedException refuse(LicenceScope scope, String what, String message) {
+    private AccessDeniedException refuse(LicenceScope scope, AuditAction action, String what, String message) {
         CrowdLensUser user = currentUser.require();
-        audit.record(user.username(), scope.organisationId(), AuditAction.QUERY, AuditOutcome.DENIED, what);
+        audit.record(user.username(), scope.organisationId(), action, AuditOutcome.DENIED, what);
         return new AccessDeniedException(message);
     }
 
-    private SelectionBlockedException block(LicenceScope scope, String what, String message) {
+    private SelectionBlockedException block(LicenceScope scope, AuditAction action, String what, String message) {
         CrowdLensUser user = currentUser.require();
-        audit.recordFigures(user.username(), scope.organisationId(), AuditAction.QUERY, AuditOutcome.BLOCKED, what, 0, 0);
+        audit.recordFigures(user.username(), scope.organisationId(), action, AuditOutcome.BLOCKED, what, 0, 0);
         return new SelectionBlockedException(message);
     }
 

@@ -14,9 +14,12 @@ import java.util.TreeMap;
  *
  * @param days how many days of each type the range holds
  * @param averages average passes per day, by day type, direction and hour of entry (0-23)
+ * @param shownCount figures shown (hours with an average of at least k)
+ * @param hiddenCount figures below k
  */
 public record CorridorCounts(ReleaseSummary release, int minimumCrowd, CorridorLine corridor, LocalDate from,
-        LocalDate to, Map<DayType, Integer> days, Map<DayType, Map<TravelDirection, Map<Integer, Double>>> averages) {
+        LocalDate to, Map<DayType, Integer> days, Map<DayType, Map<TravelDirection, Map<Integer, Double>>> averages,
+        int shownCount, int hiddenCount) {
 
     public CorridorCounts {
         days = Map.copyOf(days);

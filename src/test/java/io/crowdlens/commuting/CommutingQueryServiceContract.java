@@ -10,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
 import io.crowdlens.security.UserAccounts;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import io.crowdlens.testing.SignedIn;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +51,7 @@ abstract class CommutingQueryServiceContract {
     @Test
     void plannerSeesFlowsIntoAndOutOfADistrictAndWhenTheyLeaveHome() {
         signIn("tom@transit.test");
+        int audited = audits("tom@transit.test", "QUERY", "SUCCESS");
 
         DistrictFlows centre = commuting.flowsOf(ids.centre());
 
@@ -61,8 +66,9 @@ abstract class CommutingQueryServiceContract {
         assertThat(centre.departuresOfResidents()).as("centre->north has no published departure bucket").isEmpty();
         assertThat(centre.ranked()).extracting(Flow::commuters).containsExactly(40L, 25L, 18L, 15L);
         assertThat(centre.describe()).contains("fewer than 15 commuters are not shown", "sums of the pairs shown");
-        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("tom@transit.test")
-                .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.FIGURES_RETURNED.eq(6)))).isEqualTo(1);
+        assertThat(audits("tom@transit.test", "QUERY", "SUCCESS")).isEqualTo(audited + 1);
+        assertThat(db.select(AUDIT_EVENT.FIGURES_RETURNED).from(AUDIT_EVENT).orderBy(AUDIT_EVENT.ID.desc()).limit(1)
+                .fetchSingle().value1()).as("4 flows and 2 hours of departures").isEqualTo(6);
     }
 
     @Test
@@ -82,12 +88,12 @@ abstract class CommutingQueryServiceContract {
     @Test
     void aDistrictWithoutAnyFlowAtKIsBlockedWithAdviceAndAudited() {
         signIn("sam@strict.test");
+        int blocked = audits("sam@strict.test", "QUERY", "BLOCKED");
 
         assertThatThrownBy(() -> commuting.flowsOf(ids.east()))
                 .isInstanceOf(SelectionBlockedException.class)
                 .hasMessageContaining("Fewer than 20 commuters").hasMessageContaining("choose a larger or busier district");
-        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("sam@strict.test")
-                .and(AUDIT_EVENT.OUTCOME.eq("BLOCKED")))).isEqualTo(1);
+        assertThat(audits("sam@strict.test", "QUERY", "BLOCKED")).isEqualTo(blocked + 1);
     }
 
     @Test
@@ -184,6 +190,7 @@ abstract class CommutingQueryServiceContract {
 
     @Test
     void licencesLimitDistrictsCorridorsAndDays() {
+        int denied = audits("lea@local.test", "QUERY", "DENIED") + audits("oli@old.test", "QUERY", "DENIED");
         signIn("lea@local.test");
         CommutingChoices local = commuting.choices();
         assertThat(local.districts()).extracting(District::code).containsExactly("south");
@@ -202,8 +209,8 @@ abstract class CommutingQueryServiceContract {
                 .isEqualTo(50.0);
         assertThatThrownBy(() -> commuting.corridorCounts(ids.corridor(), MON, LAST)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> commuting.flowsOf(ids.centre())).isInstanceOf(AccessDeniedException.class);
-        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.OUTCOME.eq("DENIED")
-                .and(AUDIT_EVENT.ACTOR.in("lea@local.test", "oli@old.test")))).isEqualTo(5);
+        assertThat(audits("lea@local.test", "QUERY", "DENIED") + audits("oli@old.test", "QUERY", "DENIED"))
+                .isEqualTo(denied + 5);
     }
 
     @Test
@@ -218,6 +225,95 @@ abstract class CommutingQueryServiceContract {
         assertThat(choices.firstDay()).isEqualTo(MON);
         assertThat(choices.lastDay()).isEqualTo(LAST);
         assertThat(choices.minimumCrowd()).isEqualTo(15);
+    }
+
+    @Test
+    void plannerExportsTheDistrictsOdTableWithPairsBelowKFlaggedNotZero() throws Exception {
+        signIn("tom@transit.test");
+        int exports = audits("tom@transit.test", "EXPORT", "SUCCESS");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        ExportSummary summary = commuting.exportFlows(ids.centre(), ExportTarget.into(file));
+
+        List<List<String>> rows = dataRows(file);
+        assertThat(rows.getFirst()).containsExactly("direction", "home_area_id", "home_area", "work_area_id", "work_area",
+                "commuters", "commuters_suppressed");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0), r -> r.get(2), r -> r.get(4), r -> r.get(5), r -> r.get(6))
+                .contains(
+                        tuple("outbound", "centre", "north", "15", "false"),
+                        tuple("outbound", "centre", "east", "", "true"),
+                        tuple("outbound", "centre", "south", "", "true"),
+                        tuple("inbound", "north", "centre", "40", "false"),
+                        tuple("inbound", "south", "centre", "25", "false"),
+                        tuple("inbound", "east", "centre", "18", "false"));
+        assertThat(rows.subList(1, rows.size())).noneMatch(r -> r.get(5).equals("0"));
+        assertThat(metadata(file)).containsEntry("#dataset", "Commuters").containsEntry("#minimum_crowd_k", "15")
+                .containsEntry("#release", String.valueOf(ids.release()));
+        assertThat(summary.fileName()).startsWith("crowdlens-commuting-flows-centre-2026-10-19-to-2026-11-01");
+        assertThat(audits("tom@transit.test", "EXPORT", "SUCCESS")).isEqualTo(exports + 1);
+        assertThat(summary.figuresShown()).isEqualTo(4);
+        assertThat(summary.figuresSuppressed()).isEqualTo(2);
+    }
+
+    @Test
+    void theExportAppliesThePartnersKAndARefusedExportWritesNothing() throws Exception {
+        signIn("sam@strict.test");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        commuting.exportFlows(ids.centre(), ExportTarget.into(file));
+
+        assertThat(dataRows(file).subList(1, dataRows(file).size()))
+                .filteredOn(r -> r.get(6).equals("false"))
+                .extracting(r -> r.get(2), r -> r.get(5))
+                .containsExactlyInAnyOrder(tuple("north", "40"), tuple("south", "25"));
+
+        signIn("lea@local.test");
+        int denied = audits("lea@local.test", "EXPORT", "DENIED");
+        boolean[] opened = {false};
+        assertThatThrownBy(() -> commuting.exportFlows(ids.north(), name -> {
+            opened[0] = true;
+            return new ByteArrayOutputStream();
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThat(opened[0]).isFalse();
+        assertThat(audits("lea@local.test", "EXPORT", "DENIED")).isEqualTo(denied + 1);
+    }
+
+    @Test
+    void plannerExportsCorridorCountsByHourDirectionAndDayType() throws Exception {
+        signIn("tom@transit.test");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        ExportSummary summary = commuting.exportCorridorCounts(ids.corridor(), MON, TUE, ExportTarget.into(file));
+
+        List<List<String>> rows = dataRows(file);
+        assertThat(rows.getFirst()).containsExactly("corridor", "day_type", "days", "direction", "hour_of_day",
+                "average_passes_per_day", "average_passes_per_day_suppressed");
+        assertThat(rows).hasSize(1 + 2 * 24);
+        assertThat(rows.subList(1, rows.size())).filteredOn(r -> r.get(6).equals("false"))
+                .extracting(r -> r.get(1), r -> r.get(2), r -> r.get(3), r -> r.get(4), r -> r.get(5))
+                .containsExactlyInAnyOrder(tuple("weekday", "2", "inbound", "7", "50.0"),
+                        tuple("weekday", "2", "outbound", "17", "33.0"));
+        assertThat(summary.figuresShown()).isEqualTo(2);
+        assertThat(summary.figuresSuppressed()).isEqualTo(46);
+    }
+
+    /** The header and data rows of an export (metadata lines skipped); our test names hold no commas or quotes. */
+    static List<List<String>> dataRows(ByteArrayOutputStream file) {
+        return file.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                .map(l -> List.of(l.split(",", -1))).toList();
+    }
+
+    static Map<String, String> metadata(ByteArrayOutputStream file) {
+        Map<String, String> lines = new java.util.LinkedHashMap<>();
+        file.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("#"))
+                .forEach(l -> lines.put(l.substring(0, l.indexOf(',')), l.substring(l.indexOf(',') + 1)));
+        return lines;
+    }
+
+    /** Audit records are written in their own transactions, so they outlive each test: compare counts. */
+    private int audits(String actor, String action, String outcome) {
+        return db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(actor).and(AUDIT_EVENT.ACTION.eq(action))
+                .and(AUDIT_EVENT.OUTCOME.eq(outcome)));
     }
 
     private void signIn(String username) {
