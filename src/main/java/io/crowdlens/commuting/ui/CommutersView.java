@@ -117,7 +117,7 @@ class CommutersView extends VerticalLayout {
         panels.setWidthFull();
         VerticalLayout side = new VerticalLayout(new H3("Ranked flows"), totals, table);
         side.setPadding(false);
-        side.setWidth("34em");
+        side.setWidth("38em");
         panels.add(map, side);
         panels.setFlexGrow(1, map);
 
