@@ -168,12 +168,12 @@ public class CommutingQueryService {
             AuditAction action) {
         String layer = layerOf(release);
         FlowScope visible = flowScope(scope, release, layer);
-        if (layer == null || !visible.covers(districtId)) {
+        Map<Long, District> districts = layer == null ? Map.of() : byId(districtsOf(layer));
+        District district = districts.get(districtId);
+        if (district == null || !visible.covers(districtId)) {
             throw refuse(scope, action, what, "Your licence does not cover this district for the period of the commuting data.");
         }
         int k = minimumCrowd(scope, release);
-        Map<Long, District> districts = byId(districtsOf(layer));
-        District district = districts.get(districtId);
         List<Flow> outbound = new ArrayList<>();
         List<Flow> inbound = new ArrayList<>();
         db.select(COMMUTING_OD.HOME_AREA_ID, COMMUTING_OD.WORK_AREA_ID, COMMUTING_OD.COMMUTERS)
@@ -220,11 +220,11 @@ public class CommutingQueryService {
         if (ids.size() < 2) {
             throw new IllegalArgumentException("Choose at least two districts for a matrix.");
         }
-        if (layer == null || !ids.stream().allMatch(visible::covers)) {
+        Map<Long, District> all = layer == null ? Map.of() : byId(districtsOf(layer));
+        if (!ids.stream().allMatch(id -> all.containsKey(id) && visible.covers(id))) {
             throw refuse(scope, AuditAction.QUERY, what, "Your licence does not cover every chosen district for the period of the commuting data.");
         }
         int k = minimumCrowd(scope, release);
-        Map<Long, District> all = byId(districtsOf(layer));
         List<District> districts = ids.stream().map(all::get).toList();
         Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {

@@ -200,6 +200,11 @@ abstract class CommutingQueryServiceContract {
         assertThatThrownBy(() -> commuting.matrix(List.of(ids.south(), ids.north()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> commuting.corridorCounts(ids.corridor(), MON, TUE)).isInstanceOf(AccessDeniedException.class);
 
+        signIn("tom@transit.test");
+        long otherLayer = new io.crowdlens.testing.Fixtures(db).area(io.crowdlens.testing.Fixtures.H3, "8a1f1d2c0000fff");
+        assertThatThrownBy(() -> commuting.flowsOf(otherLayer)).as("an area of another layer").isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> commuting.matrix(List.of(ids.north(), otherLayer))).isInstanceOf(AccessDeniedException.class);
+
         signIn("oli@old.test");
         CommutingChoices old = commuting.choices();
         assertThat(old.districts()).as("a licence for part of the period sees no whole-period flows").isEmpty();
