@@ -187,7 +187,7 @@ public class UserAdministration {
 
     private Invitation sendLink(long userId, long organisationId, String username, String displayName,
             LinkPurpose purpose) {
-        var link = links.issue(userId, purpose, currentUser.require().username());
+        var link = links.issue(userId, purpose);
         String organisation = db.select(ORGANISATION.NAME).from(ORGANISATION).where(ORGANISATION.ID.eq(organisationId))
                 .fetchSingle(ORGANISATION.NAME);
         boolean mailed = mail.send(link, displayName, organisation);

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ public class OneTimeLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DSLContext db;
+    private final CurrentUser currentUser;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final TwoFactorStore twoFactor;
@@ -46,10 +48,11 @@ public class OneTimeLinks {
     private final Clock clock;
     private final String publicUrl;
 
-    public OneTimeLinks(DSLContext db, PasswordEncoder passwords, PasswordPolicy policy, TwoFactorStore twoFactor,
+    public OneTimeLinks(DSLContext db, CurrentUser currentUser, PasswordEncoder passwords, PasswordPolicy policy, TwoFactorStore twoFactor,
             AccountSecuritySettings settings, AuditLog audit, Clock clock,
             @Value("${crowdlens.public-url}") String publicUrl) {
         this.db = db;
+        this.currentUser = currentUser;
         this.passwords = passwords;
         this.policy = policy;
         this.twoFactor = twoFactor;
@@ -60,12 +63,19 @@ public class OneTimeLinks {
     }
 
     /**
-     * Issues a link for a user. Callers (user administration) have already checked that the
-     * administrator may act on this user; this only ever runs for them.
+     * Issues a link for a user: an account manager for anyone, a partner admin only for a user of
+     * their own organisation (checked here too, since a link opens the account).
      */
     @PreAuthorize("hasAnyRole('ACCOUNT_MANAGER', 'PARTNER_ADMIN')")
     @Transactional
-    public IssuedLink issue(long userId, LinkPurpose purpose, String issuedBy) {
+    public IssuedLink issue(long userId, LinkPurpose purpose) {
+        CrowdLensUser me = currentUser.require();
+        Long organisationId = db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.ORGANISATION_ID).orElse(null);
+        if (organisationId == null || !(me.has(Role.ACCOUNT_MANAGER) || me.organisationId() == organisationId)) {
+            throw new AccessDeniedException("You may only issue links for users of your own organisation.");
+        }
+        String issuedBy = me.username();
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.update(ACCOUNT_LINK).set(ACCOUNT_LINK.REVOKED_AT, now)
                 .where(ACCOUNT_LINK.USER_ID.eq(userId))

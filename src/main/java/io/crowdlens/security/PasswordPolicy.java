@@ -86,8 +86,10 @@ public class PasswordPolicy {
         }
         for (int i = 2; i < cps.length; i++) {
             int d = cps[i] - cps[i - 1];
-            // 0 after 9 keeps a digit run going: 1234567890123
-            if (d != step && !(step == 1 && cps[i - 1] == '9' && cps[i] == '0')) {
+            // digit runs wrap: 1234567890123, 9876543210987
+            boolean wraps = (step == 1 && cps[i - 1] == '9' && cps[i] == '0')
+                    || (step == -1 && cps[i - 1] == '0' && cps[i] == '9');
+            if (d != step && !wraps) {
                 return false;
             }
         }

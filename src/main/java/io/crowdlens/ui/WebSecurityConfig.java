@@ -89,7 +89,10 @@ class WebSecurityConfig {
         TwoStepSuccessHandler signedIn = new TwoStepSuccessHandler(twoStep, requestCache);
         // Vaadin's configurer installs the shared success handler on the sign-in form
         http.setSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class, signedIn);
-        http.formLogin(form -> form.authenticationDetailsSource(SignInDetails.source(addresses, true)));
+        // plain HTTP endpoints beside the Vaadin routes (Vaadin's configurer denies anything it does not know);
+        // the services behind them decide what each caller may read
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/audit/export.csv").hasAnyRole("ACCOUNT_MANAGER", "PARTNER_ADMIN"));
         http.headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -108,8 +111,10 @@ class WebSecurityConfig {
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new SecondFactorFilter(twoStep, signedIn.afterSecondFactor()),
                         UsernamePasswordAuthenticationFilter.class);
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"))
-                .build();
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+        // after Vaadin's configurer, so that its sign-in page (not Spring's generated one) is the form's page
+        http.formLogin(form -> form.authenticationDetailsSource(SignInDetails.source(addresses, true)));
+        return http.build();
     }
 
     @Bean
