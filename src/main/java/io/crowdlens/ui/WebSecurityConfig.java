@@ -11,12 +11,14 @@ import io.crowdlens.security.SecondFactorFilter;
 import io.crowdlens.security.SessionRevalidationFilter;
 import io.crowdlens.security.SignInDetails;
 import io.crowdlens.security.SignInThrottle;
+import io.crowdlens.security.SignInThrottledException;
 import io.crowdlens.security.ThrottledAuthenticationProvider;
 import io.crowdlens.security.TwoStepSignIn;
 import io.crowdlens.security.UnicodeNormalisingPasswordEncoder;
 import io.crowdlens.security.UserAccounts;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,12 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -122,6 +129,19 @@ class WebSecurityConfig {
         // bcrypt by default, with the algorithm id stored beside each hash so it can be upgraded later;
         // Unicode-normalised first (NIST SP 800-63B)
         return new UnicodeNormalisingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    }
+
+    /**
+     * Publishes a failure event for every refused sign-in, throttled ones included (they are not
+     * among Spring's default mappings), so each is audited and counted.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
     }
 
     /** Password sign-in (form and HTTP Basic) behind the per-address throttle. */

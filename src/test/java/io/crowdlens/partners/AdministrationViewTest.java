@@ -3,6 +3,7 @@ package io.crowdlens.partners;
 import static io.crowdlens.db.Tables.LICENCE;
 import static io.crowdlens.db.Tables.LICENCE_AREA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -120,7 +122,7 @@ class AdministrationViewTest extends SpringBrowserlessTest {
         navigate("admin/organisations/" + f.rival, io.crowdlens.ui.AccessDeniedView.class);
         navigate("admin/licences/new/" + f.rival, io.crowdlens.ui.AccessDeniedView.class);
         navigate("admin/users", io.crowdlens.ui.AccessDeniedView.class);
-        navigate("audit?organisation=" + f.rival, Component.class);
+        navigate("audit", Component.class);
 
         @SuppressWarnings("unchecked")
         Grid<AuditRecord> records = find(Grid.class).id("audit-records");
@@ -145,7 +147,12 @@ class AdministrationViewTest extends SpringBrowserlessTest {
         test(harbour).click();
         assertThat(find(Span.class).id("chosen-count").getText()).isEqualTo("1 area chosen");
 
-        test(find(IntegerField.class).id("minimum-crowd")).setValue(12);
+        test(find(DatePicker.class).id("data-from")).setValue(AdministrationFixture.JAN_1);
+        test(find(DatePicker.class).id("data-to")).setValue(AdministrationFixture.JUN_30);
+        IntegerField k = find(IntegerField.class).id("minimum-crowd");
+        assertThatThrownBy(() -> test(k).setValue(12)).as("the field refuses a k below the deployment's")
+                .isInstanceOf(IllegalArgumentException.class);
+        k.setValue(12); // as a forged client would send it
         test(find(Button.class).id("save-licence")).click();
         assertThat(find(Paragraph.class).id("licence-error").getText()).contains("at least 15");
 
