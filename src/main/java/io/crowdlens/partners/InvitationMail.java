@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class InvitationMail {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (xxx)");
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
