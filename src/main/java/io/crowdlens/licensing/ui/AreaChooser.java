@@ -95,6 +95,15 @@ class AreaChooser extends HorizontalLayout {
         changed();
     }
 
+    /** A map drawn while hidden has no size: fit it again once it is shown. */
+    @Override
+    public void setVisible(boolean visible) {
+        super.setVisible(visible);
+        if (visible) {
+            map.fitToAreas();
+        }
+    }
+
     Set<Long> chosen() {
         return Set.copyOf(chosen);
     }
