@@ -14,7 +14,6 @@ import io.crowdlens.security.SignInThrottle;
 import io.crowdlens.security.SignInThrottledException;
 import io.crowdlens.security.ThrottledAuthenticationProvider;
 import io.crowdlens.security.TwoStepSignIn;
-import io.crowdlens.security.UnicodeNormalisingPasswordEncoder;
 import io.crowdlens.security.UserAccounts;
 import java.net.URI;
 import java.time.Clock;
@@ -37,7 +36,6 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -122,13 +120,6 @@ class WebSecurityConfig {
         // after Vaadin's configurer, so that its sign-in page (not Spring's generated one) is the form's page
         http.formLogin(form -> form.authenticationDetailsSource(SignInDetails.source(addresses, true)));
         return http.build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the algorithm id stored beside each hash so it can be upgraded later;
-        // Unicode-normalised first (NIST SP 800-63B)
-        return new UnicodeNormalisingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     /**
