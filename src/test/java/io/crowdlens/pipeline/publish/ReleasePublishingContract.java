@@ -126,7 +126,7 @@ abstract class ReleasePublishingContract {
         long middle = publish("middle", 2);
         long newest = publish("newest", 2);
 
-        // retention counts per dataset; runs of other suites may have published other datasets here
+        // retention is per dataset: other suites' visitors and commuting releases share this database
         assertThat(db.fetch(DATA_RELEASE, DATA_RELEASE.DATASET.eq(Dataset.PRESENCE.name())).getValues(DATA_RELEASE.ID))
                 .containsExactlyInAnyOrder(middle, newest);
         assertThat(db.fetchCount(PRESENCE_HOURLY, PRESENCE_HOURLY.RELEASE_ID.eq(oldest))).isZero();
