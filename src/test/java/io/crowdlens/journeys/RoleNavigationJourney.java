@@ -36,7 +36,9 @@ class RoleNavigationJourney {
             assertThat(browser.page.url()).endsWith("/overview");
             assertThat(browser.page.locator("#main-nav vaadin-side-nav-item")).hasText(
                     new java.util.regex.Pattern[] {java.util.regex.Pattern.compile("\\s*Overview\\s*"),
-                            java.util.regex.Pattern.compile("\\s*Presence map\\s*")});
+                            java.util.regex.Pattern.compile("\\s*Presence map\\s*"),
+                            java.util.regex.Pattern.compile("\\s*Commuters\\s*"),
+                            java.util.regex.Pattern.compile("\\s*Corridors\\s*")});
             assertThat(browser.page.getByText("No data published yet").first()).isVisible();
             assertThat(browser.page.locator("#signed-in-user")).hasText("Nora Analyst · Northwind Retail");
             browser.screenshot(SHOTS.resolve("analyst-overview.png"));
@@ -60,11 +62,11 @@ class RoleNavigationJourney {
     void accountManagerSeesEveryOrganisationAndSearchesThem() {
         DemoAccount manager = demoLogins.byUsername("accounts@metromobile.demo").orElseThrow();
         try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
-            browser.signIn(manager.username(), manager.password());
+            browser.signInWithCode(manager.username(), manager.password(), manager.totpSecret());
 
             assertThat(browser.page.url()).endsWith("/admin/organisations");
-            assertThat(browser.page.locator("#main-nav vaadin-side-nav-item")).hasCount(1);
-            assertThat(browser.page.locator("#main-nav vaadin-side-nav-item")).containsText("Organisations");
+            assertThat(browser.page.locator("#main-nav vaadin-side-nav-item")).hasCount(5);
+            assertThat(browser.page.locator("#main-nav vaadin-side-nav-item").first()).containsText("Organisations");
             assertThat(browser.page.locator("#organisations")).containsText("Northwind Retail");
 
             browser.page.locator("#organisation-search input").fill("lakeside");
