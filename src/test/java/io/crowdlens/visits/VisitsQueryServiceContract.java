@@ -1,0 +1,178 @@
+package io.crowdlens.visits;
+
+import static io.crowdlens.db.Tables.AUDIT_EVENT;
+import static io.crowdlens.visits.VisitsFixtures.MON;
+import static io.crowdlens.visits.VisitsFixtures.SAT;
+import static io.crowdlens.visits.VisitsFixtures.SUN;
+import static io.crowdlens.visits.VisitsFixtures.TUE;
+import static io.crowdlens.visits.VisitsFixtures.WED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crowdlens.security.UserAccounts;
+import io.crowdlens.testing.SignedIn;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The visitors choke point on each database: scope, k re-check, blocking, audit. Figures counted by hand. */
+@Transactional
+abstract class VisitsQueryServiceContract {
+
+    @Autowired DSLContext db;
+    @Autowired VisitsQueryService visits;
+    @Autowired UserAccounts accounts;
+    @Autowired SecurityContextHolderStrategy securityContext;
+
+    VisitsFixtures.Ids ids;
+
+    @BeforeEach
+    void releaseWithHandCountedFigures() {
+        ids = VisitsFixtures.releaseWithHandCountedFigures(db);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out(securityContext);
+    }
+
+    @Test
+    void hourlyProfileAveragesWeekdaysAndWeekendsApartWithSuppressedHoursAsZero() {
+        signIn("ana@retail.test");
+
+        VisitorsAnswer<VisitorFigures.Hour> profile = visits.hourlyProfile(VisitsSelection.of(ids.mall(), MON, SUN));
+
+        List<VisitorFigures.Hour> hours = profile.site(ids.mall()).rows();
+        assertThat(hours).hasSize(24);
+        // weekdays: (60 + 30) / 5 = 18; 13h: 16 / 5 = 3, below k; weekend 14h: (100 + 30) / 2 = 65
+        assertThat(hours.get(12)).isEqualTo(new VisitorFigures.Hour(12, 18L, null));
+        assertThat(hours.get(13)).isEqualTo(new VisitorFigures.Hour(13, null, null));
+        assertThat(hours.get(14)).isEqualTo(new VisitorFigures.Hour(14, null, 65L));
+        assertThat(profile.shown()).isEqualTo(2);
+        assertThat(profile.suppressed()).isEqualTo(46);
+        assertThat(profile.description()).startsWith("Average unique visitors in each hour of the day (local time), "
+                + "over the 5 weekdays and 2 weekend days of 2026-10-19 to 2026-10-25").endsWith("minimum crowd k = 15.");
+    }
+
+    @Test
+    void dailyVisitorsAreOneFigurePerDayNeverAddedUp() {
+        signIn("ana@retail.test");
+
+        VisitorsAnswer<VisitorFigures.Day> daily = visits.dailyVisitors(VisitsSelection.of(ids.mall(), MON, SUN));
+
+        assertThat(daily.site(ids.mall()).rows()).containsExactly(
+                new VisitorFigures.Day(MON, 120L), new VisitorFigures.Day(TUE, 90L), new VisitorFigures.Day(WED, null),
+                new VisitorFigures.Day(MON.plusDays(3), null), new VisitorFigures.Day(MON.plusDays(4), null),
+                new VisitorFigures.Day(SAT, 300L), new VisitorFigures.Day(SUN, null));
+        assertThat(daily.description()).startsWith("Unique visitors per day");
+    }
+
+    @Test
+    void dwellSumsVisitsOverDaysAndRechecksEachDayAgainstThePartnersK() {
+        signIn("ana@retail.test");
+        VisitorsAnswer<VisitorFigures.Dwell> dwell = visits.dwellDistribution(VisitsSelection.of(ids.mall(), MON, TUE));
+        assertThat(dwell.site(ids.mall()).rows()).containsExactly(
+                new VisitorFigures.Dwell(10, 20, 50L), new VisitorFigures.Dwell(20, 30, null),
+                new VisitorFigures.Dwell(30, 60, 16L));
+        assertThat(dwell.description()).startsWith("Visits (stays of at least the minimum dwell) by length of stay");
+
+        signIn("sam@strict.test");
+        // k = 20: Tuesday's 10-20 min row counted 18 devices, the 30-60 min row 16: neither counts for this partner
+        VisitorsAnswer<VisitorFigures.Dwell> strict = visits.dwellDistribution(VisitsSelection.of(ids.mall(), MON, TUE));
+        assertThat(strict.site(ids.mall()).rows()).containsExactly(
+                new VisitorFigures.Dwell(10, 20, 30L), new VisitorFigures.Dwell(20, 30, null),
+                new VisitorFigures.Dwell(30, 60, null));
+        assertThat(strict.minimumCrowd()).isEqualTo(20);
+    }
+
+    @Test
+    void firstTimeAndReturningShowBothOrNeither() {
+        signIn("ana@retail.test");
+        assertThat(visits.firstTimeAndReturning(VisitsSelection.of(ids.mall(), MON, WED)).site(ids.mall()).rows())
+                .containsExactly(new VisitorFigures.Loyalty(MON, null, null), new VisitorFigures.Loyalty(TUE, 50L, 40L),
+                        new VisitorFigures.Loyalty(WED, 60L, 16L));
+
+        signIn("sam@strict.test");
+        // Wednesday's 16 returning is below this partner's k = 20, so the 60 first-time is withheld too
+        assertThat(visits.firstTimeAndReturning(VisitsSelection.of(ids.mall(), MON, WED)).site(ids.mall()).rows())
+                .containsExactly(new VisitorFigures.Loyalty(MON, null, null), new VisitorFigures.Loyalty(TUE, 50L, 40L),
+                        new VisitorFigures.Loyalty(WED, null, null));
+    }
+
+    @Test
+    void severalSitesAreAnsweredSideBySide() {
+        signIn("ana@retail.test");
+
+        VisitorsAnswer<VisitorFigures.Day> daily = visits.dailyVisitors(
+                new VisitsSelection(List.of(ids.mall(), ids.pier()), MON, MON));
+
+        assertThat(daily.sites()).extracting(s -> s.site().id()).containsExactly(ids.mall(), ids.pier());
+        assertThat(daily.site(ids.mall()).rows()).containsExactly(new VisitorFigures.Day(MON, 120L));
+        assertThat(daily.site(ids.pier()).rows()).containsExactly(new VisitorFigures.Day(MON, 16L));
+    }
+
+    @Test
+    void aSelectionWithNoFigureAtKIsBlockedWithAdviceAndAudited() {
+        signIn("sam@strict.test");
+
+        assertThatThrownBy(() -> visits.dailyVisitors(VisitsSelection.of(ids.pier(), MON, TUE)))
+                .isInstanceOf(VisitsBlockedException.class)
+                .hasMessage("Too few visitors in this selection to show any day (every figure must count at least 20 "
+                        + "devices): widen the period, or choose a busier site.");
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("sam@strict.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("BLOCKED")).and(AUDIT_EVENT.DETAIL.contains("visits daily")))).isEqualTo(1);
+    }
+
+    @Test
+    void partnerSeesOnlyTheSitesInItsLicensedAreas() {
+        signIn("hal@harbour.test");
+
+        assertThat(visits.choices().sites()).extracting(VisitSite::id).containsExactly(ids.pier());
+        assertThat(visits.dailyVisitors(VisitsSelection.of(ids.pier(), MON, MON)).site(ids.pier()).rows())
+                .containsExactly(new VisitorFigures.Day(MON, 16L));
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("hal@harbour.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.FIGURES_RETURNED.eq(1)))).isEqualTo(1);
+        assertThatThrownBy(() -> visits.dailyVisitors(VisitsSelection.of(ids.mall(), MON, MON)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("does not cover Mall");
+    }
+
+    @Test
+    void aCraftedRequestOutsideTheLicenceIsRefusedAndAudited() {
+        signIn("ana@retail.test");
+
+        // a site in no licensed area (even with a whole-layer licence), and days outside the licence
+        assertThatThrownBy(() -> visits.dailyVisitors(VisitsSelection.of(ids.outside(), MON, MON)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> visits.hourlyProfile(VisitsSelection.of(ids.mall(), MON.minusDays(1), MON)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("does not cover");
+        assertThatThrownBy(() -> visits.dwellDistribution(VisitsSelection.of(Long.MAX_VALUE, MON, MON)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("ana@retail.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")))).isEqualTo(3);
+        assertThat(visits.choices().sites()).extracting(VisitSite::id).contains(ids.mall(), ids.pier())
+                .doesNotContain(ids.outside());
+    }
+
+    @Test
+    void choicesAreTheLicensedSitesAndThePublishedLicensedDays() {
+        signIn("ana@retail.test");
+
+        VisitsChoices choices = visits.choices();
+
+        assertThat(choices.hasData()).isTrue();
+        assertThat(choices.firstDay()).isEqualTo(MON);
+        assertThat(choices.lastDay()).isEqualTo(MON.plusDays(13));
+        assertThat(choices.sites()).filteredOn(s -> s.id() == ids.mall()).singleElement()
+                .satisfies(s -> assertThat(s.radiusMetres()).isEqualTo(250));
+    }
+
+    private void signIn(String username) {
+        SignedIn.as(accounts.loadUserByUsername(username), securityContext);
+    }
+}
