@@ -14,12 +14,23 @@ import io.crowdlens.pipeline.geography.Geography;
 import java.nio.file.Path;
 
 /**
- * A drop staged and classified in an open engine, as a product's aggregation sees it, for tests of
- * products outside this package. Closing it deletes the engine's scratch space.
+ * A drop staged and classified in an engine, as a run has it when its products start: for tests of a
+ * product's engine queries (home/work, commuting, visits) on either engine. Closing it deletes the
+ * engine's scratch space.
  */
-public record ClassifiedDrop(PipelineEngine engine, RunInputs inputs, FileCounts events) implements AutoCloseable {
+public final class ClassifiedDrop implements AutoCloseable {
 
-    public static ClassifiedDrop open(EngineKind kind, Path drop, Path output) {
+    private final PipelineEngine engine;
+    private final RunInputs inputs;
+    private final FileCounts events;
+
+    private ClassifiedDrop(PipelineEngine engine, RunInputs inputs, FileCounts events) {
+        this.engine = engine;
+        this.inputs = inputs;
+        this.events = events;
+    }
+
+    public static ClassifiedDrop of(EngineKind kind, Path drop, Path output) {
         DropFiles files = DropFiles.in(drop);
         Manifest manifest = ManifestReader.read(files.manifest());
         Path quarantine = output.resolve("quarantine");
@@ -28,16 +39,29 @@ public record ClassifiedDrop(PipelineEngine engine, RunInputs inputs, FileCounts
             cells = CellReader.read(files.cells(), cellQuarantine);
         }
         Geography geography = Geography.of(AreaReader.read(files.areas()), cells.cells(), manifest.h3Resolution());
-        RunInputs inputs = new RunInputs(files, manifest, cells.cells(), geography, quarantine, ProgressListener.SILENT);
         PipelineEngine engine = EngineHarness.open(kind, output.resolve("scratch"));
         try {
             DropProcessing processing = new DropProcessing(engine, manifest);
             processing.stage(files, cells.cells(), geography);
-            return new ClassifiedDrop(engine, inputs, processing.validateEvents(files, quarantine));
+            FileCounts events = processing.validateEvents(files, quarantine);
+            RunInputs inputs = new RunInputs(files, manifest, cells.cells(), geography, quarantine, ProgressListener.SILENT);
+            return new ClassifiedDrop(engine, inputs, events);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
+    }
+
+    public PipelineEngine engine() {
+        return engine;
+    }
+
+    public RunInputs inputs() {
+        return inputs;
+    }
+
+    public FileCounts events() {
+        return events;
     }
 
     @Override

@@ -188,7 +188,7 @@ class StaysOnEveryEngineTest {
     private Result run(EngineKind engine, HandBuiltVisitsDrop drop) {
         Path dir = drop.writeTo(temp.resolve("drop-" + System.nanoTime()));
         VisitsSettings settings = VisitsSettings.defaults();
-        try (ClassifiedDrop classified = ClassifiedDrop.open(engine, dir, temp.resolve("out-" + System.nanoTime()))) {
+        try (ClassifiedDrop classified = ClassifiedDrop.of(engine, dir, temp.resolve("out-" + System.nanoTime()))) {
             assertThat(classified.events().rejectedTotal()).as("the hand-built drop has no bad rows").isZero();
             VisitsProduct.Plan plan = new VisitsProduct(settings).sitesAndTimes(classified.inputs()).orElseThrow();
             VisitsCounts counts = VisitsProduct.count(classified.engine(), plan.coverage(), plan.grid(), settings,
