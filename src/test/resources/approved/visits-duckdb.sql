@@ -229,3 +229,17 @@ from (
     )
 group by "stay"."site_code", "local_day";
 
+-- catchment
+select
+  "visit_stay"."site_code",
+  "device_home_work"."home_area",
+  cast(
+    count(distinct "visit_stay"."device_key")
+    as bigint
+  ) "visitors"
+from "visit_stay"
+  join "device_home_work"
+    on "device_home_work"."device_key" = "visit_stay"."device_key"
+where "device_home_work"."home_area" is not null
+group by "visit_stay"."site_code", "device_home_work"."home_area";
+

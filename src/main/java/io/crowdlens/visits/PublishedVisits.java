@@ -140,6 +140,12 @@ class PublishedVisits {
                 .fetch(Records.mapping(HomeRow::new));
     }
 
+    List<HomeArea> areaOutlines(String layer) {
+        return db.select(AREA.ID, AREA.NAME, AREA.GEOMETRY).from(AREA).where(AREA.LAYER_CODE.eq(layer))
+                .orderBy(AREA.NAME, AREA.ID)
+                .fetch(Records.mapping(HomeArea::new));
+    }
+
     /** Every area of a layer (id to name, by name), for a catchment that lists suppressed areas too. */
     Map<Long, String> areaNames(String layer) {
         Map<Long, String> names = new LinkedHashMap<>();

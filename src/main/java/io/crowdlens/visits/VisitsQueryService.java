@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -164,6 +165,42 @@ public class VisitsQueryService {
                 k -> "Unique visitors per day: first-time (their first stay at the site since "
                         + "the release period began) and returning (seen there on an earlier day), " + selection.from()
                         + " to " + selection.to() + "; a day shows both or neither");
+    }
+
+    /**
+     * Catchment: unique visitors over the whole release period by home area (every area of the home layer,
+     * per site). Covers the release period whatever period is chosen, so the licence must cover all of it.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public VisitorsAnswer<VisitorFigures.Home> catchment(List<Long> siteIds) {
+        ReleaseSummary release = releases.current(Dataset.VISITS)
+                .orElseThrow(() -> new IllegalStateException("No visitors data has been published yet."));
+        VisitsSelection period = new VisitsSelection(siteIds, release.periodFrom(), release.periodTo());
+        Optional<Map.Entry<String, String>> layer = published.catchmentLayers(release.id()).entrySet().stream().findFirst();
+        Map<Long, String> areas = layer.map(l -> published.areaNames(l.getKey())).orElse(Map.of());
+        return answer("catchment", "home area", period, (question, site) -> {
+            Map<Long, Integer> visitors = new HashMap<>();
+            layer.ifPresent(l -> published.catchment(release.id(), List.of(site.id()), l.getKey())
+                    .forEach(row -> visitors.put(row.areaId(), row.visitors())));
+            List<VisitorFigures.Home> homes = new ArrayList<>();
+            areas.forEach((id, name) ->
+                    homes.add(new VisitorFigures.Home(id, name, question.atLeastK(toLong(visitors.get(id))))));
+            return homes;
+        }, h -> Collections.singletonList(h.visitors()),
+                k -> "Catchment: unique visitors over the whole release period " + release.periodFrom() + " to "
+                        + release.periodTo() + " by home area" + layer.map(l -> " (" + l.getValue().toLowerCase(Locale.ROOT) + ")")
+                        .orElse("") + ", where they spend most nights; visitors without a known home are not shown");
+    }
+
+    /** The areas of the catchment's home layer with their outlines, for the choropleth (reference geography). */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public List<HomeArea> catchmentAreas() {
+        return releases.current(Dataset.VISITS)
+                .flatMap(r -> published.catchmentLayers(r.id()).keySet().stream().findFirst())
+                .map(published::areaOutlines)
+                .orElse(List.of());
     }
 
     /** The context one question is answered in: the release, this partner's k, and the rows of the selected sites. */

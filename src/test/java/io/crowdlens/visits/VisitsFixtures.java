@@ -2,6 +2,7 @@ package io.crowdlens.visits;
 
 import static io.crowdlens.db.Tables.SITE;
 import static io.crowdlens.db.Tables.SITE_AREA;
+import static io.crowdlens.db.Tables.VISITS_CATCHMENT;
 import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.VISITS_DWELL;
 import static io.crowdlens.db.Tables.VISITS_HOURLY;
@@ -42,6 +43,7 @@ final class VisitsFixtures {
      * <li>dwell, Mall: Mon 10-20 min 30 visits (25 devices), Tue 10-20 min 20 visits (18), Mon 30-60 min 16
      * visits (16); Pier: Mon 20-30 min 16 visits (16)</li>
      * <li>first-time/returning, Mall: Tue 50/40, Wed 60/16</li>
+     * <li>catchment (district layer), Mall: old-town 40, harbour 16</li>
      * </ul>
      * Codes and user names are unique per call (the shared test database keeps other tests' rows).
      */
@@ -87,6 +89,8 @@ final class VisitsFixtures {
         dwell(db, release, pier, MON, 20, 30, 16, 16);
         loyalty(db, release, mall, TUE, 50, 40);
         loyalty(db, release, mall, WED, 60, 16);
+        home(db, release, mall, oldTown, 40);
+        home(db, release, mall, harbour, 16);
         return new Ids(mall, pier, outside, oldTown, harbour, release);
     }
 
@@ -118,6 +122,12 @@ final class VisitsFixtures {
                 .set(VISITS_DWELL.LOCAL_DAY, day).set(VISITS_DWELL.DWELL_FROM_MINUTES, (short) from)
                 .set(VISITS_DWELL.DWELL_TO_MINUTES, to == null ? null : to.shortValue())
                 .set(VISITS_DWELL.VISITS, visits).set(VISITS_DWELL.VISITORS, visitors).execute();
+    }
+
+    private static void home(DSLContext db, long release, long site, long area, int visitors) {
+        db.insertInto(VISITS_CATCHMENT).set(VISITS_CATCHMENT.RELEASE_ID, release).set(VISITS_CATCHMENT.SITE_ID, site)
+                .set(VISITS_CATCHMENT.LAYER_CODE, Fixtures.DISTRICTS).set(VISITS_CATCHMENT.AREA_ID, area)
+                .set(VISITS_CATCHMENT.VISITORS, visitors).execute();
     }
 
     private static void loyalty(DSLContext db, long release, long site, LocalDate day, int first, int returning) {

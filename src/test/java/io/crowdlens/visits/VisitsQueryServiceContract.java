@@ -1,5 +1,6 @@
 package io.crowdlens.visits;
 
+import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AUDIT_EVENT;
 import static io.crowdlens.visits.VisitsFixtures.MON;
 import static io.crowdlens.visits.VisitsFixtures.SAT;
@@ -106,6 +107,23 @@ abstract class VisitsQueryServiceContract {
     }
 
     @Test
+    void catchmentIsTheWholeReleasePeriodsVisitorsByHomeArea() {
+        signIn("ana@retail.test");
+        VisitorsAnswer<VisitorFigures.Home> catchment = visits.catchment(List.of(ids.mall()));
+        assertThat(catchment.site(ids.mall()).rows()).filteredOn(h -> ours(h.areaId())).containsExactlyInAnyOrder(
+                new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), 40L),
+                new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), 16L));
+        assertThat(catchment.description()).startsWith("Catchment: unique visitors over the whole release period "
+                + "2026-10-19 to 2026-11-01 by home area (districts), where they spend most nights");
+        assertThat(visits.catchmentAreas()).extracting(HomeArea::id).contains(ids.oldTown(), ids.harbour());
+
+        signIn("sam@strict.test");
+        assertThat(visits.catchment(List.of(ids.mall())).site(ids.mall()).rows()).filteredOn(h -> ours(h.areaId()))
+                .containsExactlyInAnyOrder(new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), 40L),
+                        new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), null));
+    }
+
+    @Test
     void severalSitesAreAnsweredSideBySide() {
         signIn("ana@retail.test");
 
@@ -170,6 +188,14 @@ abstract class VisitsQueryServiceContract {
         assertThat(choices.lastDay()).isEqualTo(MON.plusDays(13));
         assertThat(choices.sites()).filteredOn(s -> s.id() == ids.mall()).singleElement()
                 .satisfies(s -> assertThat(s.radiusMetres()).isEqualTo(250));
+    }
+
+    private boolean ours(long areaId) {
+        return areaId == ids.oldTown() || areaId == ids.harbour();
+    }
+
+    private String areaName(long areaId) {
+        return db.select(AREA.NAME).from(AREA).where(AREA.ID.eq(areaId)).fetchSingle(AREA.NAME);
     }
 
     private void signIn(String username) {

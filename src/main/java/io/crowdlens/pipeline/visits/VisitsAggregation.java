@@ -17,6 +17,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.partitionBy;
 
+import io.crowdlens.pipeline.homework.HomeWork;
 import java.time.LocalDate;
 import java.util.List;
 import org.jooq.CaseConditionStep;
@@ -99,6 +100,20 @@ final class VisitsAggregation {
                 .join(DAY_SLOT).on(SLOT_START.le(stays.field(STAY_LAST))).and(SLOT_END.gt(stays.field(STAY_FIRST)))
                 .and(SLOT_START.gt(stays.field(STAY_FIRST).minus(inline(longestDayMillis))))
                 .groupBy(site, SLOT_DAY);
+    }
+
+    /**
+     * Distinct visitors over the whole period by home area (the shared home inference,
+     * docs/home-work.md); visitors without a home are in no area.
+     */
+    ResultQuery<Record3<String, String, Long>> catchment() {
+        Field<String> device = DSL.field(DSL.name(VISIT_STAY.getName(), STAY_DEVICE.getName()), SQLDataType.VARCHAR);
+        Field<String> site = DSL.field(DSL.name(VISIT_STAY.getName(), STAY_SITE.getName()), SQLDataType.VARCHAR);
+        return dsl.select(site, HomeWork.HOME_AREA, countDistinct(device).cast(SQLDataType.BIGINT).as("visitors"))
+                .from(VISIT_STAY)
+                .join(HomeWork.DEVICE_HOME_WORK).on(HomeWork.DEVICE.eq(device))
+                .where(HomeWork.HOME_AREA.isNotNull())
+                .groupBy(site, HomeWork.HOME_AREA);
     }
 
     /** The stay [first, last] overlaps the slot [start, end); the last term only narrows the join. */

@@ -8,6 +8,8 @@ import io.crowdlens.pipeline.RunInputs;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.homework.HomeWork;
+import io.crowdlens.pipeline.homework.HomeWorkSettings;
 import io.crowdlens.pipeline.protect.Protection;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import java.nio.file.Files;
@@ -35,9 +37,11 @@ public class VisitsProduct implements DataProduct {
     private static final Logger log = LoggerFactory.getLogger(VisitsProduct.class);
 
     private final VisitsSettings settings;
+    private final HomeWorkSettings homeWork;
 
-    public VisitsProduct(VisitsSettings settings) {
+    public VisitsProduct(VisitsSettings settings, HomeWorkSettings homeWork) {
         this.settings = settings;
+        this.homeWork = homeWork;
     }
 
     @Override
@@ -47,8 +51,7 @@ public class VisitsProduct implements DataProduct {
 
     @Override
     public Optional<ProductRun> plan(RunInputs run) {
-        return sitesAndTimes(run).map(plan -> engine -> new Aggregates(
-                count(engine, plan.coverage(), plan.grid(), settings, run.progress()), plan.coverage()));
+        return sitesAndTimes(run).map(plan -> engine -> new Aggregates(count(engine, run, plan), plan.coverage()));
     }
 
     /** What a run needs to know before any event: the sites that count, their cells, the local time grid. */
@@ -72,9 +75,11 @@ public class VisitsProduct implements DataProduct {
                 LocalTimeGrid.of(manifest.periodFrom(), manifest.periodTo(), manifest.timeZone())));
     }
 
-    /** Every visitors figure of the staged, classified drop, unprotected. */
-    public static VisitsCounts count(PipelineEngine engine, SiteCoverage coverage, LocalTimeGrid grid,
-            VisitsSettings settings, ProgressListener progress) {
+    /** Every visitors figure of the staged, classified drop, unprotected; the catchment's areas are homes. */
+    VisitsCounts count(PipelineEngine engine, RunInputs run, Plan plan) {
+        SiteCoverage coverage = plan.coverage();
+        LocalTimeGrid grid = plan.grid();
+        ProgressListener progress = run.progress();
         DSLContext sql = engine.sql();
         VisitsStaging staging = new VisitsStaging(sql);
         List<Query> staged = new ArrayList<>(staging.siteCells(coverage.siteCells()));
@@ -87,6 +92,7 @@ public class VisitsProduct implements DataProduct {
         DwellBuckets buckets = DwellBuckets.from(settings.minimumDwell());
         VisitsAggregation visits = new VisitsAggregation(sql, buckets, LocalTimeGrid.longest(grid.hours()),
                 LocalTimeGrid.longest(grid.days()));
+        String homeLayer = HomeWork.ensure(engine, run, homeWork).layer();
         progress.started("Aggregating visitors");
         List<VisitsCounts.Visitors> visitors = new ArrayList<>();
         sql.fetch(visits.hourly()).forEach(r ->
@@ -97,7 +103,9 @@ public class VisitsProduct implements DataProduct {
                 r.value2(), r.value3(), buckets.upperBoundOf(r.value3()), r.value4(), r.value5()));
         List<VisitsCounts.Loyalty> loyalty = sql.fetch(visits.firstTimeAndReturning())
                 .map(r -> new VisitsCounts.Loyalty(r.value1(), r.value2(), r.value3(), r.value4()));
-        VisitsCounts counts = new VisitsCounts(visitors, dwell, loyalty, List.of());
+        List<VisitsCounts.Catchment> catchment = sql.fetch(visits.catchment())
+                .map(r -> new VisitsCounts.Catchment(r.value1(), homeLayer, r.value2(), r.value3()));
+        VisitsCounts counts = new VisitsCounts(visitors, dwell, loyalty, catchment);
         progress.finished("Aggregating visitors", counts.rows());
         return counts;
     }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Saturday 24 to Monday 26 October 2026 in Europe/Berlin: clocks go back on Sunday 25th at 03:00 CEST
  * (01:00Z) to 02:00 CET. Every site is a point with a 200 m radius and its own cell (range 100 m) at its
  * centre; sites lie about 1.4 km apart on one line, so no cell serves two of them. One district, "W",
- * covers the first half of the line, "E" the rest. The street cell {@value #STREET} serves no site.
+ * covers the first half of the line, "E" the rest. The street cells {@value #STREET} (in W) and
+ * {@value #STREET_EAST} (in E) serve no site.
  */
 final class HandBuiltVisitsDrop {
 
@@ -24,6 +25,7 @@ final class HandBuiltVisitsDrop {
     static final LocalDate SUN = SAT.plusDays(1);
     static final LocalDate MON = SAT.plusDays(2);
     static final String STREET = "street";
+    static final String STREET_EAST = "street_east";
     private static final double LAT = 52.50;
     private static final double FIRST_LON = 13.30;
     private static final double LON_STEP = 0.02;
@@ -36,6 +38,7 @@ final class HandBuiltVisitsDrop {
 
     HandBuiltVisitsDrop() {
         cells.add(STREET + "," + LAT + ",13.2,300");
+        cells.add(STREET_EAST + "," + LAT + ",13.9,300");
     }
 
     /** A point site with its own serving cell (same code as the site, lower case). */

@@ -4,6 +4,7 @@ import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.SITE;
 import static io.crowdlens.db.Tables.SITE_AREA;
+import static io.crowdlens.db.Tables.VISITS_CATCHMENT;
 import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.VISITS_DWELL;
 import static io.crowdlens.db.Tables.VISITS_HOURLY;
@@ -45,15 +46,18 @@ abstract class OperatorPublishesVisitsContract {
     abstract EngineKind engine();
 
     /**
-     * Twelve shoppers at CROWD on Saturday 10:00-10:30 (one of them, s01, again 15:00-15:15), twelve
-     * patients at the clinic at the same time, and a site nobody stayed at.
+     * Twelve shoppers at CROWD on Saturday 10:00-10:30 (one of them, s01, again 15:00-15:15), who all
+     * sleep in district E; twelve patients at the clinic at the same time, and a site nobody stayed at.
      */
     static HandBuiltVisitsDrop crowd() {
         HandBuiltVisitsDrop drop = new HandBuiltVisitsDrop().site("CROWD", "shopping_centre")
                 .site("CLINIC", "clinic").site("EMPTY", "shopping_centre");
         for (int i = 1; i <= 12; i++) {
             String shopper = String.format("s%02d", i);
-            drop.at(shopper, "CROWD", "2026-10-24T10:00:00+02:00").at(shopper, "CROWD", "2026-10-24T10:30:00+02:00");
+            drop.at(shopper, "CROWD", "2026-10-24T10:00:00+02:00").at(shopper, "CROWD", "2026-10-24T10:30:00+02:00")
+                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-24T23:00:00+02:00")
+                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-25T23:00:00+01:00")
+                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-26T23:00:00+01:00");
             String patient = String.format("p%02d", i);
             drop.at(patient, "CLINIC", "2026-10-24T10:00:00+02:00").at(patient, "CLINIC", "2026-10-24T10:30:00+02:00");
         }
@@ -84,6 +88,9 @@ abstract class OperatorPublishesVisitsContract {
         assertThat(db.select(VISITS_DWELL.DWELL_FROM_MINUTES, VISITS_DWELL.DWELL_TO_MINUTES, VISITS_DWELL.VISITS)
                 .from(VISITS_DWELL).where(VISITS_DWELL.RELEASE_ID.eq(release)).fetch(Record3::intoArray))
                 .containsExactly(new Object[] {(short) 30, (short) 60, 12});
+        assertThat(db.select(VISITS_CATCHMENT.LAYER_CODE, AREA.CODE, VISITS_CATCHMENT.VISITORS).from(VISITS_CATCHMENT)
+                .join(AREA).on(AREA.ID.eq(VISITS_CATCHMENT.AREA_ID)).where(VISITS_CATCHMENT.RELEASE_ID.eq(release))
+                .fetch(Record3::intoArray)).containsExactly(new Object[] {"district", "E", 12});
         // everyone was new on Saturday: "returning" is 0, so neither part is stored (it would reveal the other)
         assertThat(db.fetchCount(VISITS_LOYALTY, VISITS_LOYALTY.RELEASE_ID.eq(release))).isZero();
         assertThat(db.select(VISITS_RELEASE_SITE.SITE_ID).from(VISITS_RELEASE_SITE)
@@ -118,7 +125,7 @@ abstract class OperatorPublishesVisitsContract {
 
         long atThirteen = pipeline.run(temp.resolve("drop"), RunOptions.defaults().withEngine(engine())
                 .withMinimumCrowd(13).withOutputDirectory(temp.resolve("run13"))).release(Dataset.VISITS).releaseId();
-        for (var table : List.of(VISITS_DAILY, VISITS_HOURLY, VISITS_DWELL, VISITS_LOYALTY)) {
+        for (var table : List.of(VISITS_DAILY, VISITS_HOURLY, VISITS_DWELL, VISITS_LOYALTY, VISITS_CATCHMENT)) {
             assertThat(db.fetchCount(table, table.field("release_id", Long.class).eq(atThirteen))).as(table.getName())
                     .isZero();
         }
@@ -138,6 +145,8 @@ abstract class OperatorPublishesVisitsContract {
         assertThat(db.select(VISITS_DWELL.VISITS, VISITS_DWELL.VISITORS).from(VISITS_DWELL)
                 .where(VISITS_DWELL.RELEASE_ID.eq(release)).fetch(r -> List.of(r.value1(), r.value2())))
                 .containsExactly(List.of(11, 11));
+        assertThat(db.select(VISITS_CATCHMENT.VISITORS).from(VISITS_CATCHMENT)
+                .where(VISITS_CATCHMENT.RELEASE_ID.eq(release)).fetch(VISITS_CATCHMENT.VISITORS)).containsExactly(11);
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdlens.pipeline.ClassifiedDrop;
 import io.crowdlens.pipeline.engine.EngineKind;
-import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.homework.HomeWorkSettings;
 import io.crowdlens.pipeline.visits.VisitsCounts.Dwell;
 import io.crowdlens.pipeline.visits.VisitsCounts.Loyalty;
 import io.crowdlens.pipeline.visits.VisitsCounts.Visitors;
@@ -160,6 +160,22 @@ class StaysOnEveryEngineTest {
                 new Dwell("R", SAT, 30, 60, 1, 1), new Dwell("R", MON, 10, 20, 2, 2));
     }
 
+    @ParameterizedTest
+    @EnumSource(EngineKind.class)
+    void catchmentCountsVisitorsOverThePeriodByTheirHomeArea(EngineKind engine) {
+        HandBuiltVisitsDrop drop = returningVisitors();
+        // a sleeps in the west three nights, b in the east; c is never seen at night: no home
+        for (String night : List.of("2026-10-24T23:00:00+02:00", "2026-10-25T23:00:00+01:00",
+                "2026-10-26T23:00:00+01:00")) {
+            drop.at("a", STREET, night).at("b", HandBuiltVisitsDrop.STREET_EAST, night);
+        }
+
+        VisitsCounts counts = run(engine, drop).counts();
+
+        assertThat(counts.catchment()).containsExactlyInAnyOrder(
+                new VisitsCounts.Catchment("R", "district", "W", 1), new VisitsCounts.Catchment("R", "district", "E", 1));
+    }
+
     /** a: Saturday 10:00 and 15:00 (15 min each) and Monday 10:00; c: Saturday 23:50 to Sunday 00:20, Monday 10:00; b: Monday 10:00. */
     static HandBuiltVisitsDrop returningVisitors() {
         return new HandBuiltVisitsDrop()
@@ -190,9 +206,9 @@ class StaysOnEveryEngineTest {
         VisitsSettings settings = VisitsSettings.defaults();
         try (ClassifiedDrop classified = ClassifiedDrop.of(engine, dir, temp.resolve("out-" + System.nanoTime()))) {
             assertThat(classified.events().rejectedTotal()).as("the hand-built drop has no bad rows").isZero();
-            VisitsProduct.Plan plan = new VisitsProduct(settings).sitesAndTimes(classified.inputs()).orElseThrow();
-            VisitsCounts counts = VisitsProduct.count(classified.engine(), plan.coverage(), plan.grid(), settings,
-                    ProgressListener.SILENT);
+            VisitsProduct product = new VisitsProduct(settings, HomeWorkSettings.defaults());
+            VisitsProduct.Plan plan = product.sitesAndTimes(classified.inputs()).orElseThrow();
+            VisitsCounts counts = product.count(classified.engine(), classified.inputs(), plan);
             List<Stay> stays = classified.engine().sql()
                     .select(VisitsScratch.STAY_SITE, VisitsScratch.STAY_FIRST, VisitsScratch.STAY_LAST)
                     .from(VisitsScratch.VISIT_STAY)

@@ -1,12 +1,7 @@
 package io.crowdlens.pipeline.visits;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.crowdlens.pipeline.homework.ApprovedSql;
 import io.crowdlens.pipeline.visits.SiteCoverage.SiteCell;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,13 +17,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Pins the SQL the visitors queries render for each engine (default settings: 10 minutes minimum dwell,
  * 60 minutes gap tolerance), so a change of the queries or of jOOQ's rendering is seen in review. On a
- * difference the new rendering is written to target/approval/; copy it over the approved file once right.
+ * difference the new rendering is written to target/approval/ (see ApprovedSql).
  */
 class VisitsSqlIsApprovedTest {
 
     @ParameterizedTest
     @EnumSource(value = SQLDialect.class, names = {"DUCKDB", "POSTGRES", "TRINO"})
-    void renderedSqlMatchesTheApprovedFile(SQLDialect dialect) throws IOException {
+    void renderedSqlMatchesTheApprovedFile(SQLDialect dialect) {
         DSLContext dsl = DSL.using(dialect, new Settings().withRenderFormatted(true));
         VisitsSettings settings = VisitsSettings.defaults();
         // one day with the clocks going back: 25 local hours, the repeated one two real hours long
@@ -49,19 +44,12 @@ class VisitsSqlIsApprovedTest {
         section(rendered, dsl, "daily visitors", visits.daily());
         section(rendered, dsl, "visits by dwell", visits.dwell());
         section(rendered, dsl, "first-time and returning visitors", visits.firstTimeAndReturning());
+        section(rendered, dsl, "catchment", visits.catchment());
 
-        String name = "visits-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql";
-        Path approved = Path.of("src/test/resources/approved", name);
-        String expected = Files.exists(approved) ? Files.readString(approved, StandardCharsets.UTF_8) : "";
-        if (!rendered.toString().equals(expected)) {
-            Path received = Files.createDirectories(Path.of("target/approval")).resolve(name);
-            Files.writeString(received, rendered, StandardCharsets.UTF_8);
-        }
-        assertThat(rendered.toString()).as("SQL rendered for %s differs from %s (new rendering in target/approval/%s)",
-                dialect, approved, name).isEqualTo(expected);
+        ApprovedSql.assertApproved("visits-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql", rendered.toString());
     }
 
     private static void section(StringBuilder out, DSLContext dsl, String title, Query query) {
-        out.append("-- ").append(title).append('\n').append(dsl.render(query)).append(";\n\n");
+        out.append(ApprovedSql.section(dsl, title, query));
     }
 }
