@@ -12,6 +12,14 @@ interface MapArea { id: string; name: string; geometry: GeoJSON.Geometry; }
 interface AreaShade { colour: string | null; label: string; suppressed: boolean; }
 interface LegendEntry { colour: string | null; label: string; suppressed: boolean; }
 interface Legend { title: string; entries: LegendEntry[]; note: string; }
+/** Overlays: flows between two points, polylines (corridors) and point markers (sites). */
+interface Flow { id: string; from: [number, number]; to: [number, number]; weight: number; colour: string | null; label: string; }
+interface Polyline { id: string; path: [number, number][]; colour: string | null; widthPx: number; label: string; }
+interface PointMarker { id: string; position: [number, number]; colour: string | null; radiusPx: number; label: string; }
+
+const OVERLAY_COLOUR = '#0072B2';
+const FLOW_MIN_WIDTH = 1.5;
+const FLOW_MAX_WIDTH = 12;
 
 const HATCH_ID = 'crowdlens-hatch';
 const OUTLINE = '#4a5560';
@@ -45,6 +53,11 @@ export class CrowdlensAreaMap extends LitElement {
   private selected = new Set<string>();
   private tiles?: L.TileLayer;
   private legend: Legend | null = null;
+  private overlays: Record<'flows' | 'lines' | 'points', L.LayerGroup | undefined> = {
+    flows: undefined, lines: undefined, points: undefined,
+  };
+  private overlayStyles = new Map<string, { layer: L.Path; base: L.PathOptions; kind: string }>();
+  private selectedOverlays = new Set<string>();
 
   render() {
     return html`<div id="map"></div>${this.renderLegend()}`;
@@ -152,6 +165,102 @@ export class CrowdlensAreaMap extends LitElement {
     }
   }
 
+  /**
+   * Weighted flows from one point to another, drawn as curves bending to the right of their direction
+   * (so A to B and B to A stay apart), width by weight (square root, relative to the largest), with a
+   * dot at the destination.
+   */
+  async setFlows(flowsJson: string) {
+    await this.updateComplete;
+    const flows = JSON.parse(flowsJson) as Flow[];
+    const maxWeight = Math.max(1, ...flows.map((f) => f.weight));
+    const group = this.replaceOverlay('flows');
+    for (const flow of [...flows].sort((a, b) => b.weight - a.weight)) {
+      const width = FLOW_MIN_WIDTH + (FLOW_MAX_WIDTH - FLOW_MIN_WIDTH) * Math.sqrt(flow.weight / maxWeight);
+      const base: L.PathOptions = { color: flow.colour ?? OVERLAY_COLOUR, weight: width, opacity: 0.75, lineCap: 'round' };
+      const curve = L.polyline(curvePoints(flow.from, flow.to), { ...base, renderer: this.renderer });
+      this.addOverlayItem(group, 'flows', flow.id, flow.label, curve, base);
+      L.circleMarker(flow.to, { radius: 3, color: base.color, fillOpacity: 1, weight: 1, renderer: this.renderer,
+        interactive: false }).addTo(group);
+    }
+  }
+
+  /** Polylines such as highway corridors. */
+  async setLines(linesJson: string) {
+    await this.updateComplete;
+    const lines = JSON.parse(linesJson) as Polyline[];
+    const group = this.replaceOverlay('lines');
+    for (const line of lines) {
+      const base: L.PathOptions = { color: line.colour ?? OVERLAY_COLOUR, weight: line.widthPx, opacity: 0.85 };
+      this.addOverlayItem(group, 'lines', line.id, line.label, L.polyline(line.path, { ...base, renderer: this.renderer }), base);
+    }
+  }
+
+  /** Point markers such as sites: circles of a fixed pixel radius. */
+  async setPoints(pointsJson: string) {
+    await this.updateComplete;
+    const points = JSON.parse(pointsJson) as PointMarker[];
+    const group = this.replaceOverlay('points');
+    for (const point of points) {
+      const base: L.PathOptions = { color: '#1c252e', weight: 1.5, fillColor: point.colour ?? OVERLAY_COLOUR, fillOpacity: 0.9 };
+      const marker = L.circleMarker(point.position, { ...base, radius: point.radiusPx, renderer: this.renderer });
+      this.addOverlayItem(group, 'points', point.id, point.label, marker, base);
+    }
+  }
+
+  /** Overlay items (any kind) drawn as selected: a thick magenta outline. */
+  async setOverlaySelection(idsJson: string) {
+    await this.updateComplete;
+    this.selectedOverlays = new Set(JSON.parse(idsJson) as string[]);
+    this.overlayStyles.forEach((entry, key) => entry.layer.setStyle(this.overlayStyle(key, entry.base, entry.kind)));
+  }
+
+  /** Fit the view to the areas and every overlay. */
+  async fitToContent() {
+    await this.updateComplete;
+    let bounds = this.areasLayer?.getBounds();
+    for (const group of Object.values(this.overlays)) {
+      group?.eachLayer((layer) => {
+        const b = (layer as L.Polyline).getBounds?.() ?? L.latLngBounds([(layer as L.CircleMarker).getLatLng()]);
+        bounds = bounds && bounds.isValid() ? bounds.extend(b) : b;
+      });
+    }
+    if (bounds && bounds.isValid()) {
+      this.map!.fitBounds(bounds, { padding: [12, 12] });
+    }
+  }
+
+  private replaceOverlay(kind: 'flows' | 'lines' | 'points'): L.LayerGroup {
+    this.overlays[kind]?.remove();
+    for (const [key, entry] of [...this.overlayStyles]) {
+      if (entry.kind === kind) {
+        this.overlayStyles.delete(key);
+      }
+    }
+    const group = L.layerGroup().addTo(this.map!);
+    this.overlays[kind] = group;
+    return group;
+  }
+
+  private addOverlayItem(group: L.LayerGroup, kind: string, id: string, label: string, layer: L.Path, base: L.PathOptions) {
+    const key = `${kind}:${id}`;
+    this.overlayStyles.set(key, { layer, base, kind });
+    layer.setStyle(this.overlayStyle(key, base, kind));
+    layer.bindTooltip(() => textTooltip(label), { sticky: true });
+    layer.on('click', (e: L.LeafletMouseEvent) => {
+      L.DomEvent.stopPropagation(e);
+      this.dispatchEvent(new CustomEvent('overlay-click', { detail: { kind, id, shift: e.originalEvent.shiftKey } }));
+    });
+    layer.addTo(group);
+  }
+
+  private overlayStyle(key: string, base: L.PathOptions, kind: string): L.PathOptions {
+    if (!this.selectedOverlays.has(key.substring(key.indexOf(':') + 1))) {
+      return base;
+    }
+    return kind === 'points' ? { ...base, color: SELECTED_OUTLINE, weight: 4 } : { ...base, color: SELECTED_OUTLINE, opacity: 1 };
+  }
+
   private restyle() {
     this.areasLayer?.eachLayer((layer) => {
       const path = layer as L.Path & { feature: GeoJSON.Feature };
@@ -185,4 +294,31 @@ export class CrowdlensAreaMap extends LitElement {
     }
     return el;
   }
+}
+
+/** A tooltip of plain text lines (the first bold): labels may come from operator files, so never HTML. */
+function textTooltip(label: string): HTMLElement {
+  const el = document.createElement('div');
+  label.split('\n').forEach((line, i) => {
+    const row = document.createElement(i === 0 ? 'strong' : 'div');
+    row.textContent = line;
+    el.append(row);
+  });
+  return el;
+}
+
+/** Points of a quadratic curve from a to b bending to the right of the direction of travel. */
+function curvePoints(a: [number, number], b: [number, number]): [number, number][] {
+  const [lat1, lng1] = a;
+  const [lat2, lng2] = b;
+  const bend = 0.18;
+  const ctrlLat = (lat1 + lat2) / 2 - (lng2 - lng1) * bend;
+  const ctrlLng = (lng1 + lng2) / 2 + (lat2 - lat1) * bend;
+  const points: [number, number][] = [];
+  for (let i = 0; i <= 16; i++) {
+    const t = i / 16;
+    const u = 1 - t;
+    points.push([u * u * lat1 + 2 * u * t * ctrlLat + t * t * lat2, u * u * lng1 + 2 * u * t * ctrlLng + t * t * lng2]);
+  }
+  return points;
 }

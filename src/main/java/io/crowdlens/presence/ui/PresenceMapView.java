@@ -1,5 +1,6 @@
 package io.crowdlens.presence.ui;
 
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -12,11 +13,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.crowdlens.common.ui.EmptyState;
+import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.map.AreaMap;
 import io.crowdlens.common.ui.map.AreaShade;
 import io.crowdlens.common.ui.map.ColourScale;
 import io.crowdlens.common.ui.map.MapArea;
 import io.crowdlens.common.ui.map.MapLegend;
+import io.crowdlens.export.ui.CsvDownload;
 import io.crowdlens.presence.AreaFigure;
 import io.crowdlens.presence.DayFilter;
 import io.crowdlens.presence.Heatmap;
@@ -39,6 +42,8 @@ import org.springframework.beans.factory.annotation.Value;
 @PageTitle("Presence map · CrowdLens")
 @Menu(order = 1, title = "Presence map")
 @RolesAllowed({Role.ANALYST, Role.PARTNER_ADMIN_ROLE})
+@Uses(Chart.class) // the area side panel's charts and the CSV export (about to land here)
+@Uses(CsvDownload.class)
 class PresenceMapView extends VerticalLayout {
 
     private final PresenceQueryService presence;
