@@ -4,6 +4,12 @@ import io.crowdlens.audit.AuditAction;
 import io.crowdlens.audit.AuditLog;
 import io.crowdlens.audit.AuditOutcome;
 import io.crowdlens.common.Dataset;
+import io.crowdlens.export.CsvExportWriter;
+import io.crowdlens.export.ExportColumn;
+import io.crowdlens.export.ExportFileName;
+import io.crowdlens.export.ExportMetadata;
+import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
 import io.crowdlens.licensing.LicenceGrant;
 import io.crowdlens.licensing.LicenceScope;
 import io.crowdlens.licensing.LicenceScopeService;
@@ -11,49 +17,49 @@ import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
-import io.crowdlens.visits.PublishedVisits.DayRow;
-import io.crowdlens.visits.PublishedVisits.DwellRow;
-import io.crowdlens.visits.PublishedVisits.HourRow;
-import io.crowdlens.visits.PublishedVisits.LoyaltyRow;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one choke point for visitors figures (DESIGN.md): licence scope (a site is licensed when it lies in
- * a licensed area of a visits licence's layer, docs/decisions/009), only the published pre-aggregates of
- * the served release, the k re-check on every combined figure, blocking of selections that would show
- * nothing, and an audit record for every question. Figures are always per site: unique visitors are never
- * added up across sites, hours or days into a larger unique count.
+ * The one choke point for visitors figures (DESIGN.md), on screen and in CSV: licence scope (a site is
+ * licensed when it lies in a licensed area of a visits licence's layer, docs/decisions/009), only the
+ * published pre-aggregates of the served release, the k re-check on every combined figure, blocking of
+ * selections that would show nothing, and an audit record for every question and export. Figures are
+ * always per site: unique visitors are never added up across sites, hours or days (decision 011).
  */
 @Service
 public class VisitsQueryService {
 
     private final PublishedVisits published;
+    private final VisitsQuestions questions;
     private final LicenceScopeService licences;
     private final ReleaseCatalogue releases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock;
 
     public VisitsQueryService(PublishedVisits published, LicenceScopeService licences, ReleaseCatalogue releases,
-            CurrentUser currentUser, AuditLog audit) {
+            CurrentUser currentUser, AuditLog audit, Clock clock) {
         this.published = published;
+        this.questions = new VisitsQuestions(published);
         this.licences = licences;
         this.releases = releases;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The licensed sites of the served release and the days this user may choose from. */
@@ -72,16 +78,18 @@ public class VisitsQueryService {
         LocalDate first = null;
         LocalDate last = null;
         for (VisitSite site : all) {
+            boolean licensed = false;
             for (LicenceGrant grant : scope.grants()) {
                 LocalDate from = later(grant.dataFrom(), r.periodFrom());
                 LocalDate to = earlier(grant.dataTo(), r.periodTo());
                 if (covers(grant, areas.get(site.id())) && !from.isAfter(to)) {
-                    if (sites.isEmpty() || sites.getLast().id() != site.id()) {
-                        sites.add(site);
-                    }
+                    licensed = true;
                     first = first == null ? from : earlier(first, from);
                     last = last == null ? to : later(last, to);
                 }
+            }
+            if (licensed) {
+                sites.add(site);
             }
         }
         return new VisitsChoices(release, sites, first, last);
@@ -91,80 +99,28 @@ public class VisitsQueryService {
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public VisitorsAnswer<VisitorFigures.Hour> hourlyProfile(VisitsSelection selection) {
-        List<LocalDate> weekdays = selection.dates().stream().filter(d -> !VisitsSelection.isWeekend(d)).toList();
-        List<LocalDate> weekends = selection.dates().stream().filter(VisitsSelection::isWeekend).toList();
-        return answer("hourly-profile", "hour", selection, (question, site) -> {
-            long[][] sums = new long[2][24];
-            for (HourRow row : question.hourly(site)) {
-                sums[VisitsSelection.isWeekend(row.day()) ? 1 : 0][row.hour()] += row.visitors();
-            }
-            List<VisitorFigures.Hour> hours = new ArrayList<>();
-            for (int h = 0; h < 24; h++) {
-                hours.add(new VisitorFigures.Hour(h, question.atLeastK(average(sums[0][h], weekdays.size())),
-                        question.atLeastK(average(sums[1][h], weekends.size()))));
-            }
-            return hours;
-        }, h -> Arrays.asList(h.weekdayAverage(), h.weekendAverage()),
-                k -> "Average unique visitors in each hour of the day (local time), over the " + weekdays.size()
-                        + " weekdays and " + weekends.size() + " weekend days of " + selection.from() + " to "
-                        + selection.to() + "; hours with fewer than " + k + " visitors count as zero");
+        return ask(questions.hourlyProfile(selection), selection);
     }
 
     /** Unique visitors on each day of the period, per site. */
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public VisitorsAnswer<VisitorFigures.Day> dailyVisitors(VisitsSelection selection) {
-        return answer("daily", "day", selection, (question, site) -> {
-            Map<LocalDate, Integer> byDay = new HashMap<>();
-            question.daily(site).forEach(row -> byDay.put(row.day(), row.visitors()));
-            return selection.dates().stream()
-                    .map(day -> new VisitorFigures.Day(day, question.atLeastK(toLong(byDay.get(day))))).toList();
-        }, d -> Collections.singletonList(d.visitors()),
-                k -> "Unique visitors per day (devices that stayed at least the minimum dwell), " + selection.from()
-                        + " to " + selection.to());
+        return ask(questions.dailyVisitors(selection), selection);
     }
 
     /** Visits (stays) by how long they lasted, begun in the period, per site. */
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public VisitorsAnswer<VisitorFigures.Dwell> dwellDistribution(VisitsSelection selection) {
-        return answer("dwell", "length of stay", selection, (question, site) -> {
-            Map<Integer, Long> visits = new HashMap<>();
-            for (DwellRow row : question.dwell(site)) {
-                // a row whose devices are below this partner's k does not count towards a combined figure
-                if (row.visitors() >= question.k()) {
-                    visits.merge(row.fromMinutes(), (long) row.visits(), Long::sum);
-                }
-            }
-            List<VisitorFigures.Dwell> buckets = new ArrayList<>();
-            question.dwellBuckets().forEach((from, to) ->
-                    buckets.add(new VisitorFigures.Dwell(from, to, question.atLeastK(visits.get(from)))));
-            return buckets;
-        }, d -> Collections.singletonList(d.visits()),
-                k -> "Visits (stays of at least the minimum dwell) by length of stay, begun " + selection.from()
-                        + " to " + selection.to() + ", summed over the days; days with fewer than " + k
-                        + " visitors in a length count as zero");
+        return ask(questions.dwellDistribution(selection), selection);
     }
 
     /** Each day's unique visitors split into first-time and returning visitors, per site. */
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public VisitorsAnswer<VisitorFigures.Loyalty> firstTimeAndReturning(VisitsSelection selection) {
-        return answer("first-time-returning", "day", selection, (question, site) -> {
-            Map<LocalDate, LoyaltyRow> byDay = new HashMap<>();
-            question.loyalty(site).forEach(row -> byDay.put(row.day(), row));
-            return selection.dates().stream().map(day -> {
-                LoyaltyRow row = byDay.get(day);
-                Long first = row == null ? null : question.atLeastK((long) row.firstTime());
-                Long returning = row == null ? null : question.atLeastK((long) row.returning());
-                // the two add up to the day's visitors: one alone would give the other away
-                boolean both = first != null && returning != null;
-                return new VisitorFigures.Loyalty(day, both ? first : null, both ? returning : null);
-            }).toList();
-        }, l -> Arrays.asList(l.firstTime(), l.returning()),
-                k -> "Unique visitors per day: first-time (their first stay at the site since "
-                        + "the release period began) and returning (seen there on an earlier day), " + selection.from()
-                        + " to " + selection.to() + "; a day shows both or neither");
+        return ask(questions.firstTimeAndReturning(selection), selection);
     }
 
     /**
@@ -174,23 +130,8 @@ public class VisitsQueryService {
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public VisitorsAnswer<VisitorFigures.Home> catchment(List<Long> siteIds) {
-        ReleaseSummary release = releases.current(Dataset.VISITS)
-                .orElseThrow(() -> new IllegalStateException("No visitors data has been published yet."));
-        VisitsSelection period = new VisitsSelection(siteIds, release.periodFrom(), release.periodTo());
-        Optional<Map.Entry<String, String>> layer = published.catchmentLayers(release.id()).entrySet().stream().findFirst();
-        Map<Long, String> areas = layer.map(l -> published.areaNames(l.getKey())).orElse(Map.of());
-        return answer("catchment", "home area", period, (question, site) -> {
-            Map<Long, Integer> visitors = new HashMap<>();
-            layer.ifPresent(l -> published.catchment(release.id(), List.of(site.id()), l.getKey())
-                    .forEach(row -> visitors.put(row.areaId(), row.visitors())));
-            List<VisitorFigures.Home> homes = new ArrayList<>();
-            areas.forEach((id, name) ->
-                    homes.add(new VisitorFigures.Home(id, name, question.atLeastK(toLong(visitors.get(id))))));
-            return homes;
-        }, h -> Collections.singletonList(h.visitors()),
-                k -> "Catchment: unique visitors over the whole release period " + release.periodFrom() + " to "
-                        + release.periodTo() + " by home area" + layer.map(l -> " (" + l.getValue().toLowerCase(Locale.ROOT) + ")")
-                        .orElse("") + ", where they spend most nights; visitors without a known home are not shown");
+        VisitsSelection wholePeriod = wholeReleasePeriod(siteIds);
+        return ask(questions.catchment(wholePeriod, currentRelease()), wholePeriod);
     }
 
     /** The areas of the catchment's home layer with their outlines, for the choropleth (reference geography). */
@@ -203,68 +144,128 @@ public class VisitsQueryService {
                 .orElse(List.of());
     }
 
-    /** The context one question is answered in: the release, this partner's k, and the rows of the selected sites. */
-    final class Question {
-        private final ReleaseSummary release;
-        private final int k;
-        private final VisitsSelection selection;
-        private final Map<Long, List<HourRow>> hourly = new HashMap<>();
-
-        Question(ReleaseSummary release, int k, VisitsSelection selection) {
-            this.release = release;
-            this.k = k;
-            this.selection = selection;
-        }
-
-        int k() {
-            return k;
-        }
-
-        Long atLeastK(Long value) {
-            return value != null && value >= k ? value : null;
-        }
-
-        List<HourRow> hourly(VisitSite site) {
-            if (hourly.isEmpty()) {
-                published.hourly(release.id(), selection.siteIds(), selection.from(), selection.to())
-                        .forEach(r -> hourly.computeIfAbsent(r.siteId(), s -> new ArrayList<>()).add(r));
-            }
-            return hourly.getOrDefault(site.id(), List.of());
-        }
-
-        List<DayRow> daily(VisitSite site) {
-            return published.daily(release.id(), List.of(site.id()), selection.from(), selection.to());
-        }
-
-        List<DwellRow> dwell(VisitSite site) {
-            return published.dwell(release.id(), List.of(site.id()), selection.from(), selection.to());
-        }
-
-        Map<Integer, Integer> dwellBuckets() {
-            return published.dwellBuckets(release.id());
-        }
-
-        List<LoyaltyRow> loyalty(VisitSite site) {
-            return published.loyalty(release.id(), List.of(site.id()), selection.from(), selection.to());
-        }
+    /**
+     * The hourly profile as CSV: one row per compared item (sites and period), site and hour, with the
+     * weekday and weekend averages. Checked and audited like the screen; refused before the file opens.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportHourlyProfile(List<VisitsSelection> items, ExportTarget target) throws IOException {
+        return export(items, questions::hourlyProfile, "hourly-visitors", List.of(ExportColumn.number("hour"),
+                        ExportColumn.figure("weekday_average_visitors"), ExportColumn.figure("weekend_average_visitors")),
+                h -> new Object[] {h.hour(), h.weekdayAverage(), h.weekendAverage()}, target);
     }
 
-    private <T> VisitorsAnswer<T> answer(String question, String unit, VisitsSelection selection,
-            BiFunction<Question, VisitSite, List<T>> rowsOf, Function<T, List<Long>> figuresOf,
-            Function<Integer, String> description) {
+    /** Unique visitors per day as CSV, one row per compared item, site and day. */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportDailyVisitors(List<VisitsSelection> items, ExportTarget target) throws IOException {
+        return export(items, questions::dailyVisitors, "daily-visitors",
+                List.of(ExportColumn.date("day"), ExportColumn.figure("visitors")),
+                d -> new Object[] {d.day(), d.visitors()}, target);
+    }
+
+    /** Visits by length of stay as CSV, one row per compared item, site and dwell bucket. */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportDwellDistribution(List<VisitsSelection> items, ExportTarget target) throws IOException {
+        return export(items, questions::dwellDistribution, "visits-by-length-of-stay",
+                List.of(ExportColumn.number("dwell_from_minutes"), ExportColumn.number("dwell_to_minutes"),
+                        ExportColumn.figure("visits")),
+                d -> new Object[] {d.fromMinutes(), d.toMinutes(), d.visits()}, target);
+    }
+
+    /** First-time and returning visitors per day as CSV, one row per compared item, site and day. */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportFirstTimeAndReturning(List<VisitsSelection> items, ExportTarget target)
+            throws IOException {
+        return export(items, questions::firstTimeAndReturning, "first-time-and-returning-visitors",
+                List.of(ExportColumn.date("day"), ExportColumn.figure("first_time_visitors"),
+                        ExportColumn.figure("returning_visitors")),
+                l -> new Object[] {l.day(), l.firstTime(), l.returning()}, target);
+    }
+
+    /** The catchment as CSV: one row per site and home area, over the release period. */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportCatchment(List<Long> siteIds, ExportTarget target) throws IOException {
+        ReleaseSummary release = currentRelease();
+        return export(List.of(wholeReleasePeriod(siteIds)), s -> questions.catchment(s, release), "catchment",
+                List.of(ExportColumn.number("home_area_id"), ExportColumn.text("home_area"),
+                        ExportColumn.figure("visitors")),
+                h -> new Object[] {h.areaId(), h.areaName(), h.visitors()}, target);
+    }
+
+    /** Answers on screen: computed, then refused when nothing reaches k, audited either way. */
+    private <T> VisitorsAnswer<T> ask(VisitsQuestions.Spec<T> spec, VisitsSelection selection) {
+        VisitorsAnswer<T> answer = compute(spec, selection);
+        auditOrBlock(AuditAction.QUERY, spec, List.of(answer));
+        return answer;
+    }
+
+    private <T> ExportSummary export(List<VisitsSelection> items,
+            Function<VisitsSelection, VisitsQuestions.Spec<T>> specOf, String fileTopic,
+            List<ExportColumn> figureColumns, Function<T, Object[]> cells, ExportTarget target)
+            throws IOException {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("nothing to export");
+        }
+        List<VisitorsAnswer<T>> answers = new ArrayList<>();
+        VisitsQuestions.Spec<T> first = null;
+        for (VisitsSelection item : items) {
+            VisitsQuestions.Spec<T> spec = specOf.apply(item);
+            first = first == null ? spec : first;
+            answers.add(compute(spec, item));
+        }
+        auditOrBlock(AuditAction.EXPORT, first, answers);
+        VisitorsAnswer<T> any = answers.getFirst();
+        LocalDate from = answers.stream().map(a -> a.selection().from()).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = answers.stream().map(a -> a.selection().to()).max(LocalDate::compareTo).orElseThrow();
+        List<ExportColumn> columns = new ArrayList<>(List.of(ExportColumn.number("site_id"), ExportColumn.text("site"),
+                ExportColumn.date("period_from"), ExportColumn.date("period_to")));
+        columns.addAll(figureColumns);
+        String sites = answers.stream().flatMap(a -> a.sites().stream()).map(s -> s.site().code()).distinct()
+                .collect(Collectors.joining("-"));
+        CsvExportWriter writer = CsvExportWriter.start(target,
+                ExportFileName.csv("visitors", fileTopic, sites, from.toString(), "to", to.toString(), "release",
+                        String.valueOf(any.release().id())),
+                new ExportMetadata(answers.stream().map(VisitorsAnswer::description).distinct()
+                        .collect(Collectors.joining(" | ")), currentUser.require().organisationName(),
+                        Dataset.VISITS.label(), any.release().id(), from, to, any.release().timeZone(),
+                        any.minimumCrowd(), OffsetDateTime.now(clock)),
+                columns);
+        for (VisitorsAnswer<T> answer : answers) {
+            for (SiteFigures<T> site : answer.sites()) {
+                for (T row : site.rows()) {
+                    Object[] figures = cells.apply(row);
+                    Object[] values = new Object[4 + figures.length];
+                    values[0] = site.site().id();
+                    values[1] = site.site().name();
+                    values[2] = answer.selection().from();
+                    values[3] = answer.selection().to();
+                    System.arraycopy(figures, 0, values, 4, figures.length);
+                    writer.row(values);
+                }
+            }
+        }
+        return writer.finish();
+    }
+
+    /** Computes one answer: scope first (a refusal is audited as DENIED), then the figures, re-checked against k. */
+    private <T> VisitorsAnswer<T> compute(VisitsQuestions.Spec<T> spec, VisitsSelection selection) {
         LicenceScope scope = licences.scopeFor(Dataset.VISITS);
-        ReleaseSummary release = releases.current(Dataset.VISITS)
-                .orElseThrow(() -> new IllegalStateException("No visitors data has been published yet."));
-        List<VisitSite> sites = licensedSites(scope, release, selection, question);
+        ReleaseSummary release = currentRelease();
+        List<VisitSite> sites = licensedSites(scope, release, selection, spec.name());
         int k = Math.max(scope.minimumCrowd(), release.minimumCrowd());
-        Question context = new Question(release, k, selection);
+        VisitsQuestions.Context context = questions.context(release, k, selection);
         List<SiteFigures<T>> perSite = new ArrayList<>();
         int shown = 0;
         int suppressed = 0;
         for (VisitSite site : sites) {
-            List<T> rows = rowsOf.apply(context, site);
+            List<T> rows = spec.rows().apply(context, site);
             for (T row : rows) {
-                for (Long figure : figuresOf.apply(row)) {
+                for (Long figure : spec.figures().apply(row)) {
                     if (figure == null) {
                         suppressed++;
                     } else {
@@ -274,16 +275,33 @@ public class VisitsQueryService {
             }
             perSite.add(new SiteFigures<>(site, rows));
         }
-        CrowdLensUser user = currentUser.require();
-        if (shown == 0) {
-            audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.BLOCKED,
-                    selection.describe(question) + " release=" + release.id(), 0, suppressed);
-            throw new VisitsBlockedException(k, unit);
-        }
-        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS,
-                selection.describe(question) + " release=" + release.id(), shown, suppressed);
-        String text = description.apply(k) + ". Release " + release.id() + ", minimum crowd k = " + k + ".";
+        String text = spec.description().apply(k) + ". Release " + release.id() + ", minimum crowd k = " + k + ".";
         return new VisitorsAnswer<>(release, k, selection, perSite, text, shown, suppressed);
+    }
+
+    private void auditOrBlock(AuditAction action, VisitsQuestions.Spec<?> spec, List<? extends VisitorsAnswer<?>> answers) {
+        CrowdLensUser user = currentUser.require();
+        int shown = answers.stream().mapToInt(VisitorsAnswer::shown).sum();
+        int suppressed = answers.stream().mapToInt(VisitorsAnswer::suppressed).sum();
+        String detail = answers.stream().map(a -> a.selection().describe(spec.name()))
+                .collect(Collectors.joining("; ")) + " release=" + answers.getFirst().release().id();
+        if (shown == 0) {
+            audit.recordFigures(user.username(), user.organisationId(), action, AuditOutcome.BLOCKED, detail, 0,
+                    suppressed);
+            throw new VisitsBlockedException(answers.getFirst().minimumCrowd(), spec.unit());
+        }
+        audit.recordFigures(user.username(), user.organisationId(), action, AuditOutcome.SUCCESS, detail, shown,
+                suppressed);
+    }
+
+    private ReleaseSummary currentRelease() {
+        return releases.current(Dataset.VISITS)
+                .orElseThrow(() -> new IllegalStateException("No visitors data has been published yet."));
+    }
+
+    private VisitsSelection wholeReleasePeriod(List<Long> siteIds) {
+        ReleaseSummary release = currentRelease();
+        return new VisitsSelection(siteIds, release.periodFrom(), release.periodTo());
     }
 
     /** The selected sites, each licensed by one licence for the whole period, or a refusal (audited). */
@@ -317,14 +335,6 @@ public class VisitsQueryService {
         CrowdLensUser user = currentUser.require();
         audit.record(user.username(), scope.organisationId(), AuditAction.QUERY, AuditOutcome.DENIED, what);
         return new AccessDeniedException(message);
-    }
-
-    private static Long average(long sum, int days) {
-        return days == 0 || sum == 0 ? null : Math.round(sum / (double) days);
-    }
-
-    private static Long toLong(Integer value) {
-        return value == null ? null : value.longValue();
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -10,8 +10,15 @@ import static io.crowdlens.visits.VisitsFixtures.WED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdlens.export.Export;
+import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.SignedIn;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +131,81 @@ abstract class VisitsQueryServiceContract {
     }
 
     @Test
+    void analystExportsTheHourlyVisitorsOfTwoSitesAsCsvWithSuppressedFiguresEmptyAndFlagged() throws IOException {
+        signIn("ana@retail.test");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        ExportSummary summary = visits.exportHourlyProfile(List.of(VisitsSelection.of(ids.mall(), MON, SUN),
+                VisitsSelection.of(ids.pier(), MON, SUN)), ExportTarget.into(file));
+
+        List<String> lines = file.toString(StandardCharsets.UTF_8).lines().toList();
+        int metadata = Integer.parseInt(lines.getFirst().split(",")[1]);
+        assertThat(lines.subList(0, metadata)).anyMatch(l -> l.startsWith("#minimum_crowd_k,15"))
+                .anyMatch(l -> l.startsWith("#dataset,Visitors"))
+                .anyMatch(l -> l.startsWith("#contents,\"Average unique visitors in each hour of the day"));
+        assertThat(lines.get(metadata)).isEqualTo("site_id,site,period_from,period_to,hour,weekday_average_visitors,"
+                + "weekday_average_visitors_suppressed,weekend_average_visitors,weekend_average_visitors_suppressed");
+        List<String> rows = lines.subList(metadata + 1, lines.size());
+        assertThat(rows).hasSize(48);
+        String mall = ids.mall() + "," + siteName(ids.mall()) + ",2026-10-19,2026-10-25,";
+        assertThat(rows).contains(mall + "12,18,false,,true", mall + "13,,true,,true", mall + "14,,true,65,false");
+        for (String row : rows) {
+            String[] cells = row.split(",", -1);
+            for (int figure = 5; figure < cells.length; figure += 2) {
+                boolean suppressed = Boolean.parseBoolean(cells[figure + 1]);
+                assertThat(cells[figure].isEmpty()).as(row).isEqualTo(suppressed);
+                assertThat(suppressed || Long.parseLong(cells[figure]) >= 15).as(row).isTrue();
+            }
+        }
+        assertThat(summary.figuresShown()).isEqualTo(2);
+        assertThat(summary.figuresSuppressed()).isEqualTo(94);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("ana@retail.test").and(AUDIT_EVENT.ACTION.eq("EXPORT"))
+                .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.FIGURES_RETURNED.eq(2)))).isEqualTo(1);
+    }
+
+    @Test
+    void anExportWithNoFigureAtKIsRefusedBeforeTheFileIsOpened() {
+        signIn("sam@strict.test");
+        List<String> opened = new ArrayList<>();
+
+        assertThatThrownBy(() -> visits.exportDailyVisitors(List.of(VisitsSelection.of(ids.pier(), MON, TUE)),
+                name -> {
+                    opened.add(name);
+                    return new ByteArrayOutputStream();
+                })).isInstanceOf(VisitsBlockedException.class);
+
+        assertThat(opened).isEmpty();
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("sam@strict.test").and(AUDIT_EVENT.ACTION.eq("EXPORT"))
+                .and(AUDIT_EVENT.OUTCOME.eq("BLOCKED")))).isEqualTo(1);
+    }
+
+    @Test
+    void everyVisitorsTableExportsWhatTheScreenShows() throws IOException {
+        signIn("ana@retail.test");
+        List<VisitsSelection> mall = List.of(VisitsSelection.of(ids.mall(), MON, WED));
+
+        assertThat(csvRows(target -> visits.exportDailyVisitors(mall, target)))
+                .containsExactly(",2026-10-19,120,false", ",2026-10-20,90,false", ",2026-10-21,,true");
+        assertThat(csvRows(target -> visits.exportDwellDistribution(mall, target)))
+                .containsExactly(",10,20,50,false", ",20,30,,true", ",30,60,16,false");
+        assertThat(csvRows(target -> visits.exportFirstTimeAndReturning(mall, target)))
+                .containsExactly(",2026-10-19,,true,,true", ",2026-10-20,50,false,40,false", ",2026-10-21,60,false,16,false");
+        assertThat(csvRows(target -> visits.exportCatchment(List.of(ids.mall()), target)))
+                .contains("," + ids.oldTown() + "," + areaName(ids.oldTown()) + ",40,false",
+                        "," + ids.harbour() + "," + areaName(ids.harbour()) + ",16,false");
+    }
+
+    /** The data rows of an export, each without the site and period columns (checked elsewhere). */
+    private List<String> csvRows(Export export) throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        export.writeTo(ExportTarget.into(file));
+        List<String> lines = file.toString(StandardCharsets.UTF_8).lines().toList();
+        int metadata = Integer.parseInt(lines.getFirst().split(",")[1]);
+        return lines.subList(metadata + 1, lines.size()).stream()
+                .map(l -> l.substring(l.indexOf(",20", l.indexOf(",20") + 1) + 11)).toList();
+    }
+
+    @Test
     void severalSitesAreAnsweredSideBySide() {
         signIn("ana@retail.test");
 
@@ -144,7 +226,8 @@ abstract class VisitsQueryServiceContract {
                 .hasMessage("Too few visitors in this selection to show any day (every figure must count at least 20 "
                         + "devices): widen the period, or choose a busier site.");
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("sam@strict.test")
-                .and(AUDIT_EVENT.OUTCOME.eq("BLOCKED")).and(AUDIT_EVENT.DETAIL.contains("visits daily")))).isEqualTo(1);
+                .and(AUDIT_EVENT.ACTION.eq("QUERY")).and(AUDIT_EVENT.OUTCOME.eq("BLOCKED"))
+                .and(AUDIT_EVENT.DETAIL.contains("visits daily")))).isEqualTo(1);
     }
 
     @Test
@@ -196,6 +279,10 @@ abstract class VisitsQueryServiceContract {
 
     private String areaName(long areaId) {
         return db.select(AREA.NAME).from(AREA).where(AREA.ID.eq(areaId)).fetchSingle(AREA.NAME);
+    }
+
+    private String siteName(long siteId) {
+        return visits.choices().sites().stream().filter(s -> s.id() == siteId).findFirst().orElseThrow().name();
     }
 
     private void signIn(String username) {
