@@ -78,7 +78,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
         navigate("", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PartnerOverviewView");
-        assertThat(navigationTitles()).containsExactly("Overview", "Presence map");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors");
         assertThat(find(Grid.class).id("licences").getListDataView().getItemCount()).isEqualTo(1);
     }
 
@@ -106,7 +106,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
     void partnerAdminSeesOnlyTheirOwnTeam() {
         signIn(PARTNER_ADMIN);
         navigate("", Component.class);
-        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Team");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Team");
 
         navigate("team", Component.class);
         @SuppressWarnings("unchecked")
