@@ -19,11 +19,11 @@ import java.util.Locale;
  * covers the first half of the line, "E" the rest. The street cells {@value #STREET} (in W) and
  * {@value #STREET_EAST} (in E) serve no site.
  */
-final class HandBuiltVisitsDrop {
+public final class HandBuiltVisitsDrop {
 
-    static final LocalDate SAT = LocalDate.of(2026, 10, 24);
-    static final LocalDate SUN = SAT.plusDays(1);
-    static final LocalDate MON = SAT.plusDays(2);
+    public static final LocalDate SAT = LocalDate.of(2026, 10, 24);
+    public static final LocalDate SUN = SAT.plusDays(1);
+    public static final LocalDate MON = SAT.plusDays(2);
     static final String STREET = "street";
     static final String STREET_EAST = "street_east";
     private static final double LAT = 52.50;
@@ -36,13 +36,13 @@ final class HandBuiltVisitsDrop {
     private final StringBuilder events = new StringBuilder("device_id,cell_id,ts\n");
     private final StringBuilder optOuts = new StringBuilder("device_id,received_on\n");
 
-    HandBuiltVisitsDrop() {
+    public HandBuiltVisitsDrop() {
         cells.add(STREET + "," + LAT + ",13.2,300");
         cells.add(STREET_EAST + "," + LAT + ",13.9,300");
     }
 
     /** A point site with its own serving cell (same code as the site, lower case). */
-    HandBuiltVisitsDrop site(String code, String category) {
+    public HandBuiltVisitsDrop site(String code, String category) {
         double lon = lonOf(sites.size());
         sites.add(pointSite(code, category, lon, 200));
         cells.add(code.toLowerCase(Locale.ROOT) + "," + LAT + "," + String.format(Locale.ROOT, "%.4f", lon) + ",100");
@@ -72,20 +72,40 @@ final class HandBuiltVisitsDrop {
         return this;
     }
 
+    /**
+     * Twelve shoppers (s01-s12) at site CROWD on Saturday 10:00-10:30 (s01 again 15:00-15:15), who all
+     * sleep in district E; twelve patients at the clinic at the same time; and a site nobody stayed at.
+     */
+    public static HandBuiltVisitsDrop crowdOfTwelve() {
+        HandBuiltVisitsDrop drop = new HandBuiltVisitsDrop().site("CROWD", "shopping_centre")
+                .site("CLINIC", "clinic").site("EMPTY", "shopping_centre");
+        for (int i = 1; i <= 12; i++) {
+            String shopper = String.format("s%02d", i);
+            drop.at(shopper, "CROWD", "2026-10-24T10:00:00+02:00").at(shopper, "CROWD", "2026-10-24T10:30:00+02:00")
+                    .at(shopper, STREET_EAST, "2026-10-24T23:00:00+02:00")
+                    .at(shopper, STREET_EAST, "2026-10-25T23:00:00+01:00")
+                    .at(shopper, STREET_EAST, "2026-10-26T23:00:00+01:00");
+            String patient = String.format("p%02d", i);
+            drop.at(patient, "CLINIC", "2026-10-24T10:00:00+02:00").at(patient, "CLINIC", "2026-10-24T10:30:00+02:00");
+        }
+        return drop.at("s01", STREET, "2026-10-24T12:00:00+02:00")
+                .at("s01", "CROWD", "2026-10-24T15:00:00+02:00").at("s01", "CROWD", "2026-10-24T15:15:00+02:00");
+    }
+
     /** An event of a device at a site's cell (or {@value #STREET}), at an ISO-8601 instant with offset. */
-    HandBuiltVisitsDrop at(String device, String siteOrStreet, String instant) {
+    public HandBuiltVisitsDrop at(String device, String siteOrStreet, String instant) {
         OffsetDateTime.parse(instant); // a typo in a test should fail here, not be quarantined
         events.append(device).append(',').append(siteOrStreet.toLowerCase(Locale.ROOT)).append(',').append(instant)
                 .append('\n');
         return this;
     }
 
-    HandBuiltVisitsDrop optOut(String device) {
+    public HandBuiltVisitsDrop optOut(String device) {
         optOuts.append(device).append(",2026-10-27\n");
         return this;
     }
 
-    Path writeTo(Path drop) {
+    public Path writeTo(Path drop) {
         try {
             Files.createDirectories(drop);
             write(drop, "manifest.json", """

@@ -45,24 +45,8 @@ abstract class OperatorPublishesVisitsContract {
 
     abstract EngineKind engine();
 
-    /**
-     * Twelve shoppers at CROWD on Saturday 10:00-10:30 (one of them, s01, again 15:00-15:15), who all
-     * sleep in district E; twelve patients at the clinic at the same time, and a site nobody stayed at.
-     */
     static HandBuiltVisitsDrop crowd() {
-        HandBuiltVisitsDrop drop = new HandBuiltVisitsDrop().site("CROWD", "shopping_centre")
-                .site("CLINIC", "clinic").site("EMPTY", "shopping_centre");
-        for (int i = 1; i <= 12; i++) {
-            String shopper = String.format("s%02d", i);
-            drop.at(shopper, "CROWD", "2026-10-24T10:00:00+02:00").at(shopper, "CROWD", "2026-10-24T10:30:00+02:00")
-                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-24T23:00:00+02:00")
-                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-25T23:00:00+01:00")
-                    .at(shopper, HandBuiltVisitsDrop.STREET_EAST, "2026-10-26T23:00:00+01:00");
-            String patient = String.format("p%02d", i);
-            drop.at(patient, "CLINIC", "2026-10-24T10:00:00+02:00").at(patient, "CLINIC", "2026-10-24T10:30:00+02:00");
-        }
-        return drop.at("s01", "STREET", "2026-10-24T12:00:00+02:00")
-                .at("s01", "CROWD", "2026-10-24T15:00:00+02:00").at("s01", "CROWD", "2026-10-24T15:15:00+02:00");
+        return HandBuiltVisitsDrop.crowdOfTwelve();
     }
 
     RunReport publish(HandBuiltVisitsDrop drop, int k) {
