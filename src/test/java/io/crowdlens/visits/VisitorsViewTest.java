@@ -77,7 +77,7 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         assertThat(weekdays.series().getFirst().values().get(12)).isEqualTo(18L);
         assertThat(chart("hourly-weekends-chart").series().getFirst().values().get(14)).isEqualTo(65L);
         var hourly = test(table("hourly-table"));
-        assertThat(hourly.getHeaderCell(3)).isEqualTo("Change · weekdays");
+        assertThat(hourly.getHeaderCell(3)).isEqualTo("Change");
         // hour 12: Mall 18 on weekdays, Pier 16 / 5 = 3 on average: fewer than k, so no change to show
         assertThat(cells(hourly, 12)).containsExactly("12:00", "18", "fewer than 15", "n/a", "fewer than 15",
                 "fewer than 15", "n/a");

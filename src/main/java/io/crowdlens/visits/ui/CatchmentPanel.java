@@ -54,7 +54,7 @@ class CatchmentPanel extends FiguresPanel {
         var answered = answers(perSite, item -> visits.catchment(List.of(item.site().id())));
         bySite = new HashMap<>();
         if (answered.isEmpty()) {
-            table.setItems(List.of());
+            table.clear();
             map.setShading(Map.of(), new MapLegend("Unique visitors by home area", List.of(), ""));
             return;
         }
@@ -86,7 +86,7 @@ class CatchmentPanel extends FiguresPanel {
                     }
                     return new FigureTable.Row(areaNames.get(area), values);
                 }).toList();
-        table.show("Home area (top " + TOP + ")", List.of("unique visitors"),
+        table.show("Home area (top " + TOP + ")", List.of("Unique visitors"),
                 perSite.stream().map(i -> i.site().name()).toList(), rows, k);
         shownOnMap.setItems(sites);
         shownOnMap.setValue(sites.getFirst());

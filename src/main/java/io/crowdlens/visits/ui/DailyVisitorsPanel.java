@@ -32,7 +32,7 @@ class DailyVisitorsPanel extends FiguresPanel {
         var answered = answers(items, item -> visits.dailyVisitors(item.selection()));
         if (answered.isEmpty()) {
             chart.clear();
-            table.setItems(List.of());
+            table.clear();
             return;
         }
         List<VisitorsAnswer<VisitorFigures.Day>> answers = answered.get();
@@ -58,6 +58,6 @@ class DailyVisitorsPanel extends FiguresPanel {
         }
         chart.show(new ChartData("Unique visitors per day", provenance(answers), "Day", "Unique visitors", "visitors",
                 labels, series, k));
-        table.show("Day", List.of(""), items.stream().map(Compared::label).toList(), rows, k);
+        table.show("Day", List.of("Unique visitors"), items.stream().map(Compared::label).toList(), rows, k);
     }
 }

@@ -30,7 +30,7 @@ class DwellPanel extends FiguresPanel {
         var answered = answers(items, item -> visits.dwellDistribution(item.selection()));
         if (answered.isEmpty()) {
             chart.clear();
-            table.setItems(List.of());
+            table.clear();
             return;
         }
         List<VisitorsAnswer<VisitorFigures.Dwell>> answers = answered.get();
@@ -59,6 +59,6 @@ class DwellPanel extends FiguresPanel {
         }
         chart.show(new ChartData("Visits by length of stay", provenance(answers), "Length of stay", "Visits", "visits",
                 List.copyOf(buckets.values()), series, k));
-        table.show("Length of stay", List.of("visits"), items.stream().map(Compared::label).toList(), rows, k);
+        table.show("Length of stay", List.of("Visits"), items.stream().map(Compared::label).toList(), rows, k);
     }
 }

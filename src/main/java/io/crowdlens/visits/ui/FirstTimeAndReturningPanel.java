@@ -29,7 +29,7 @@ class FirstTimeAndReturningPanel extends FiguresPanel {
         var answered = answers(items, item -> visits.firstTimeAndReturning(item.selection()));
         if (answered.isEmpty()) {
             chart.clear();
-            table.setItems(List.of());
+            table.clear();
             return;
         }
         List<VisitorsAnswer<VisitorFigures.Loyalty>> answers = answered.get();
@@ -59,6 +59,7 @@ class FirstTimeAndReturningPanel extends FiguresPanel {
         }
         chart.show(new ChartData("First-time and returning visitors per day", provenance(answers), "Day",
                 "Unique visitors", "visitors", labels, series, k));
-        table.show("Day", List.of("first-time", "returning"), items.stream().map(Compared::label).toList(), rows, k);
+        table.show("Day", List.of("First-time visitors", "Returning visitors"),
+                items.stream().map(Compared::label).toList(), rows, k);
     }
 }

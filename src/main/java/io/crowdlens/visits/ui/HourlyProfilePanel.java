@@ -36,7 +36,7 @@ class HourlyProfilePanel extends FiguresPanel {
         if (answered.isEmpty()) {
             weekdays.clear();
             weekends.clear();
-            table.setItems(List.of());
+            table.clear();
             return;
         }
         List<VisitorsAnswer<VisitorFigures.Hour>> answers = answered.get();
@@ -56,7 +56,7 @@ class HourlyProfilePanel extends FiguresPanel {
             }
             rows.add(new FigureTable.Row(String.format("%02d:00", h), figures));
         }
-        table.show("Hour", List.of("weekdays", "weekends"), items.stream().map(Compared::label).toList(), rows, k);
+        table.show("Hour", List.of("Weekdays", "Weekends"), items.stream().map(Compared::label).toList(), rows, k);
     }
 
     private static List<ChartSeries> series(List<Compared> items, List<VisitorsAnswer<VisitorFigures.Hour>> answers,
