@@ -27,6 +27,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +42,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * From drop to screen and file: twelve shoppers at a site, one of whom opted out, run through the real
- * pipeline with k = 10 (the deployment's k here too); the view and the CSV show eleven, and with k = 12 they
- * show "fewer than k" and refuse.
+ * pipeline with k = 10 (the deployment's k here too); every table of the view and every CSV shows eleven,
+ * and with k = 12 every panel explains how to widen the selection and every export is refused.
  */
 @OnH2
 @TestPropertySource(properties = {"crowdlens.test.isolated-context=visitors-opt-out", "crowdlens.privacy.minimum-crowd=10"})
@@ -78,40 +79,60 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
     @Test
     void theOptedOutShopperIsInNoFigureOnScreenOrInTheCsv() throws IOException {
         long crowd = crowdSite();
+        List<VisitsSelection> saturday = List.of(VisitsSelection.of(crowd, SAT, SAT));
+        String row = crowd + ",Site CROWD,2026-10-24,2026-10-24,";
 
-        assertThat(visits.dailyVisitors(VisitsSelection.of(crowd, SAT, MON)).site(crowd).rows().getFirst().visitors())
-                .isEqualTo(11L);
-        assertThat(csv(target -> visits.exportDailyVisitors(List.of(VisitsSelection.of(crowd, SAT, MON)), target)))
-                .contains(crowd + ",Site CROWD,2026-10-24,2026-10-26,2026-10-24,11,false");
+        // CSV: every export of Saturday counts eleven shoppers; the first-time/returning split is withheld
+        // (returning is 0, below k, so first-time would give it away) and with nothing to show it is refused
+        assertThat(csv(target -> visits.exportHourlyProfile(saturday, target))).contains(row + "10,,true,11,false");
+        assertThat(csv(target -> visits.exportDailyVisitors(saturday, target))).contains(row + "2026-10-24,11,false");
+        assertThat(csv(target -> visits.exportDwellDistribution(saturday, target))).contains(row + "30,60,11,false");
+        assertThatThrownBy(() -> csv(target -> visits.exportFirstTimeAndReturning(saturday, target)))
+                .isInstanceOf(VisitsBlockedException.class);
         assertThat(csv(target -> visits.exportCatchment(List.of(crowd), target))).anyMatch(l -> l.endsWith(",East,11,false"));
 
+        // screen: the same figures in every table
         navigate("visitors", Component.class);
-        chooseCrowdOverThePeriod(crowd);
+        chooseCrowdOver(crowd, SAT, SAT);
+        assertThat(test(table("hourly-table")).getCellText(10, 2)).isEqualTo("11");
         assertThat(test(table("daily-table")).getCellText(0, 1)).isEqualTo("11");
+        assertThat(test(table("dwell-table")).getCellText(0, 1)).isEqualTo("11");
+        assertThat(find(Div.class).id("loyalty-message").getText()).startsWith("Too few visitors in this selection");
         assertThat(test(table("catchment-table")).getCellText(0, 1)).isEqualTo("11");
     }
 
     @Test
-    void withKOfTwelveTheElevenShoppersLeftReadFewerThanKAndTheExportIsRefused() {
+    void withKOfTwelveTheElevenShoppersLeftReadFewerThanKAndEveryExportIsRefused() {
         pipeline.run(temp.resolve("drop"), RunOptions.defaults().withMinimumCrowd(12)
                 .withOutputDirectory(temp.resolve("run-k12")));
         long crowd = crowdSite();
+        List<VisitsSelection> saturday = List.of(VisitsSelection.of(crowd, SAT, SAT));
 
         navigate("visitors", Component.class);
-        chooseCrowdOverThePeriod(crowd);
+        chooseCrowdOver(crowd, SAT, SAT);
 
-        assertThat(find(Div.class).id("daily-message").getText()).startsWith("Too few visitors in this selection");
-        assertThat(find(Div.class).id("catchment-message").getText()).startsWith("Too few visitors in this selection");
-        assertThatThrownBy(() -> visits.exportDailyVisitors(List.of(VisitsSelection.of(crowd, SAT, MON)),
-                ExportTarget.into(new ByteArrayOutputStream()))).isInstanceOf(VisitsBlockedException.class);
+        for (String panel : List.of("hourly", "daily", "dwell", "loyalty", "catchment")) {
+            assertThat(find(Div.class).id(panel + "-message").getText()).as(panel)
+                    .startsWith("Too few visitors in this selection").contains("at least 12 devices");
+        }
+        List<io.crowdlens.export.Export> exports = List.of(
+                target -> visits.exportHourlyProfile(saturday, target),
+                target -> visits.exportDailyVisitors(saturday, target),
+                target -> visits.exportDwellDistribution(saturday, target),
+                target -> visits.exportFirstTimeAndReturning(saturday, target),
+                target -> visits.exportCatchment(List.of(crowd), target));
+        for (io.crowdlens.export.Export export : exports) {
+            assertThatThrownBy(() -> export.writeTo(ExportTarget.into(new ByteArrayOutputStream())))
+                    .isInstanceOf(VisitsBlockedException.class);
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private void chooseCrowdOverThePeriod(long crowd) {
+    private void chooseCrowdOver(long crowd, LocalDate from, LocalDate to) {
         MultiSelectComboBox<VisitSite> sites = find(MultiSelectComboBox.class).id("sites");
         sites.setValue(Set.of(sites.getListDataView().getItems().filter(s -> s.id() == crowd).findFirst().orElseThrow()));
-        find(DatePicker.class).id("from").setValue(SAT);
-        find(DatePicker.class).id("to").setValue(MON);
+        find(DatePicker.class).id("from").setValue(from);
+        find(DatePicker.class).id("to").setValue(to);
     }
 
     @SuppressWarnings("unchecked")
