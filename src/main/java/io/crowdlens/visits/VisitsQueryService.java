@@ -199,7 +199,7 @@ public class VisitsQueryService {
 
     /** Answers on screen: computed, then refused when nothing reaches k, audited either way. */
     private <T> VisitorsAnswer<T> ask(VisitsQuestions.Spec<T> spec, VisitsSelection selection) {
-        VisitorsAnswer<T> answer = compute(spec, selection);
+        VisitorsAnswer<T> answer = compute(spec, selection, AuditAction.QUERY);
         auditOrBlock(AuditAction.QUERY, spec, List.of(answer));
         return answer;
     }
@@ -216,7 +216,7 @@ public class VisitsQueryService {
         for (VisitsSelection item : items) {
             VisitsQuestions.Spec<T> spec = specOf.apply(item);
             first = first == null ? spec : first;
-            answers.add(compute(spec, item));
+            answers.add(compute(spec, item, AuditAction.EXPORT));
         }
         auditOrBlock(AuditAction.EXPORT, first, answers);
         VisitorsAnswer<T> any = answers.getFirst();
@@ -252,11 +252,14 @@ public class VisitsQueryService {
         return writer.finish();
     }
 
-    /** Computes one answer: scope first (a refusal is audited as DENIED), then the figures, re-checked against k. */
-    private <T> VisitorsAnswer<T> compute(VisitsQuestions.Spec<T> spec, VisitsSelection selection) {
+    /**
+     * Computes one answer without auditing it: scope first (a refusal is audited as DENIED under
+     * {@code action}), then the figures, re-checked against k.
+     */
+    private <T> VisitorsAnswer<T> compute(VisitsQuestions.Spec<T> spec, VisitsSelection selection, AuditAction action) {
         LicenceScope scope = licences.scopeFor(Dataset.VISITS);
         ReleaseSummary release = currentRelease();
-        List<VisitSite> sites = licensedSites(scope, release, selection, spec.name());
+        List<VisitSite> sites = licensedSites(scope, release, selection, spec.name(), action);
         int k = Math.max(scope.minimumCrowd(), release.minimumCrowd());
         VisitsQuestions.Context context = questions.context(release, k, selection);
         List<SiteFigures<T>> perSite = new ArrayList<>();
@@ -306,7 +309,7 @@ public class VisitsQueryService {
 
     /** The selected sites, each licensed by one licence for the whole period, or a refusal (audited). */
     private List<VisitSite> licensedSites(LicenceScope scope, ReleaseSummary release, VisitsSelection selection,
-            String question) {
+            String question, AuditAction action) {
         Map<Long, VisitSite> inRelease = new HashMap<>();
         published.sites(release.id()).forEach(s -> inRelease.put(s.id(), s));
         Map<Long, Map<String, Long>> areas = published.areasOfSites(selection.siteIds());
@@ -316,7 +319,7 @@ public class VisitsQueryService {
             boolean licensed = site != null && scope.grants().stream().anyMatch(g -> covers(g, areas.get(siteId))
                     && g.covers(selection.from()) && g.covers(selection.to()));
             if (!licensed) {
-                throw refuse(scope, selection.describe(question), "Your licence does not cover "
+                throw refuse(scope, action, selection.describe(question), "Your licence does not cover "
                         + (site == null ? "this site" : site.name()) + " from " + selection.from() + " to "
                         + selection.to() + ".");
             }
@@ -331,9 +334,9 @@ public class VisitsQueryService {
         return area != null && (grant.wholeLayer() || grant.areaIds().contains(area));
     }
 
-    private AccessDeniedException refuse(LicenceScope scope, String what, String message) {
+    private AccessDeniedException refuse(LicenceScope scope, AuditAction action, String what, String message) {
         CrowdLensUser user = currentUser.require();
-        audit.record(user.username(), scope.organisationId(), AuditAction.QUERY, AuditOutcome.DENIED, what);
+        audit.record(user.username(), scope.organisationId(), action, AuditOutcome.DENIED, what);
         return new AccessDeniedException(message);
     }
 

@@ -71,7 +71,10 @@ public class VisitsProduct implements DataProduct {
             return Optional.empty();
         }
         Manifest manifest = run.manifest();
-        return Optional.of(new Plan(SiteCoverage.of(kept, run.cells(), run.geography().areas()),
+        SiteCoverage coverage = SiteCoverage.of(kept, run.cells(), run.geography().areas());
+        kept.stream().filter(s -> coverage.cellsServing(s.code()) == 0).forEach(s -> log.warn(
+                "{}: no cell serves site {} ({}): it is published without figures", SITES_FILE, s.code(), s.name()));
+        return Optional.of(new Plan(coverage,
                 LocalTimeGrid.of(manifest.periodFrom(), manifest.periodTo(), manifest.timeZone())));
     }
 
