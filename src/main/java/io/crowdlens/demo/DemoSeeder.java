@@ -105,6 +105,7 @@ public class DemoSeeder {
         LocalDate to = demoData.spec().lastDay();
         licence(retail, Dataset.PRESENCE, "district", from, to, expires, null);
         licence(retail, Dataset.VISITS, "district", from, to, expires, null);
+        licence(retail, Dataset.COMMUTING, "district", from, to, expires, null);
         licence(planning, Dataset.PRESENCE, "district", from, to, expires, 20);
         licence(planning, Dataset.PRESENCE, "h3r8", from, to, expires, 20);
         licence(planning, Dataset.COMMUTING, "district", from, to, expires, 20);

@@ -65,7 +65,7 @@ public final class HomeWork {
     }
 
     /** Monday to Friday of the period, local dates (public holidays are not known to the pipeline). */
-    static List<LocalDate> weekdays(Manifest manifest) {
+    public static List<LocalDate> weekdays(Manifest manifest) {
         return manifest.periodFrom().datesUntil(manifest.periodTo().plusDays(1))
                 .filter(d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY)
                 .toList();

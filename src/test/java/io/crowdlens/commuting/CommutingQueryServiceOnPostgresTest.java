@@ -1,0 +1,7 @@
+package io.crowdlens.commuting;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class CommutingQueryServiceOnPostgresTest extends CommutingQueryServiceContract {
+}

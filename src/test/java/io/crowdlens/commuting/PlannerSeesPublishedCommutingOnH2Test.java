@@ -1,0 +1,7 @@
+package io.crowdlens.commuting;
+
+import io.crowdlens.testing.OnH2;
+
+@OnH2
+class PlannerSeesPublishedCommutingOnH2Test extends PlannerSeesPublishedCommutingContract {
+}
