@@ -1,5 +1,6 @@
 package io.crowdlens.visits.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -40,7 +41,7 @@ abstract class FiguresPanel extends VerticalLayout {
     }
 
     /** Adds the panel's chart and table, then the export button. */
-    void addFigures(com.vaadin.flow.component.Component... figures) {
+    void addFigures(Component... figures) {
         add(figures);
         add(download);
     }

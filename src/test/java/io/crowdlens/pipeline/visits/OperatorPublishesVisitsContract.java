@@ -33,7 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A data operator runs the pipeline on a drop with sites (see the subclasses for engine and serving
  * database): the visitors release is published with the presence release, only figures of at least k
- * devices are stored, sensitive sites are never stored, and bad sites stop the run.
+ * devices are stored, sensitive sites are never stored, and bad sites stop the run. Runs commit their
+ * releases and districts, so each subclass has a Spring context (and database) of its own.
  */
 abstract class OperatorPublishesVisitsContract {
 
@@ -141,7 +142,8 @@ abstract class OperatorPublishesVisitsContract {
         RunReport report = pipeline.run(drop, RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run")));
 
-        assertThat(report.releases()).extracting(RunReport.PublishedRelease::dataset).containsExactly(Dataset.PRESENCE);
+        assertThat(report.releases()).extracting(RunReport.PublishedRelease::dataset).contains(Dataset.PRESENCE)
+                .doesNotContain(Dataset.VISITS);
     }
 
     @Test
