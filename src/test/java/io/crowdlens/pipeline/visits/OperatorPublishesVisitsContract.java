@@ -81,6 +81,8 @@ abstract class OperatorPublishesVisitsContract {
         assertThat(db.select(VISITS_RELEASE_SITE.SITE_ID).from(VISITS_RELEASE_SITE)
                 .where(VISITS_RELEASE_SITE.RELEASE_ID.eq(release)).fetch(VISITS_RELEASE_SITE.SITE_ID))
                 .containsExactlyInAnyOrder(crowd, siteId("EMPTY"));
+        assertThat(Files.exists(temp.resolve("run/scratch"))).as("stays live only in the deleted scratch space")
+                .isFalse();
     }
 
     @Test
