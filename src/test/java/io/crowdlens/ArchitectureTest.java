@@ -39,8 +39,19 @@ class ArchitectureTest {
             .and().areDeclaredInClassesThat().resideInAnyPackage(
                     "io.crowdlens.licensing", "io.crowdlens.partners", "io.crowdlens.release",
                     "io.crowdlens.presence", "io.crowdlens.visits", "io.crowdlens.commuting",
-                    "io.crowdlens.export", "io.crowdlens.api", "io.crowdlens.query")
+                    "io.crowdlens.export", "io.crowdlens.api", "io.crowdlens.query", "io.crowdlens.audit")
+            .and().areDeclaredInClassesThat().doNotHaveSimpleName("AuditLog")
             .should().beAnnotatedWith(PreAuthorize.class)
             .allowEmptyShould(true)
             .because("a partner can never see another partner's data: every service method states who may call it");
+
+    /** The account services too, except the sign-in machinery itself, which runs before anyone is signed in. */
+    @ArchTest
+    static final ArchRule everyAccountServiceMethodStatesWhoMayCallIt = methods()
+            .that().arePublic()
+            .and().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
+            .and().areDeclaredInClassesThat().resideInAPackage("io.crowdlens.security")
+            .and().areDeclaredInClassesThat().doNotHaveSimpleName("UserAccounts")
+            .should().beAnnotatedWith(PreAuthorize.class)
+            .because("one-time links and account changes must say who may use them");
 }

@@ -10,5 +10,7 @@ public enum AuditAction {
     EXPORT,
     ADMIN_CHANGE,
     RELEASE_PUBLISHED,
-    DEMO_SEEDED
+    DEMO_SEEDED,
+    /** A user's own security settings: password set or changed, two-factor enrolled or removed, recovery codes renewed. */
+    ACCOUNT_SECURITY
 }

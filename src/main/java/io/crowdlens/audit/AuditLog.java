@@ -31,14 +31,40 @@ public class AuditLog {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFigures(String actor, Long organisationId, AuditAction action, AuditOutcome outcome,
             String detail, Integer figuresReturned, Integer figuresSuppressed) {
+        insert(actor, organisationId, null, action, outcome, detail, figuresReturned, figuresSuppressed, null);
+    }
+
+    /** A sign-in, sign-out or lockout, with the client address it came from. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAccess(String actor, Long organisationId, AuditAction action, AuditOutcome outcome,
+            String detail, String clientAddress) {
+        insert(actor, organisationId, null, action, outcome, detail, null, null, clientAddress);
+    }
+
+    /**
+     * A change made by an administrator (or refused to one): {@code organisationId} is the actor's
+     * organisation, {@code subjectOrganisationId} the organisation the change was about.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAdministration(String actor, Long organisationId, Long subjectOrganisationId,
+            AuditOutcome outcome, String detail) {
+        insert(actor, organisationId, subjectOrganisationId, AuditAction.ADMIN_CHANGE, outcome, detail, null, null,
+                null);
+    }
+
+    private void insert(String actor, Long organisationId, Long subjectOrganisationId, AuditAction action,
+            AuditOutcome outcome, String detail, Integer figuresReturned, Integer figuresSuppressed,
+            String clientAddress) {
         db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.ACTOR, sanitiseActor(actor))
                 .set(AUDIT_EVENT.ORGANISATION_ID, organisationId)
+                .set(AUDIT_EVENT.SUBJECT_ORGANISATION_ID, subjectOrganisationId)
                 .set(AUDIT_EVENT.ACTION, action.name())
                 .set(AUDIT_EVENT.OUTCOME, outcome.name())
                 .set(AUDIT_EVENT.DETAIL, detail == null ? null : truncate(detail))
                 .set(AUDIT_EVENT.FIGURES_RETURNED, figuresReturned)
                 .set(AUDIT_EVENT.FIGURES_SUPPRESSED, figuresSuppressed)
+                .set(AUDIT_EVENT.CLIENT_ADDRESS, clientAddress == null ? null : sanitiseActor(clientAddress))
                 .execute();
     }
 

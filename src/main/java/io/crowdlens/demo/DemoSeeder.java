@@ -10,7 +10,9 @@ import io.crowdlens.audit.AuditAction;
 import io.crowdlens.audit.AuditLog;
 import io.crowdlens.audit.AuditOutcome;
 import io.crowdlens.common.Dataset;
+import io.crowdlens.security.AccountSecuritySettings;
 import io.crowdlens.security.Role;
+import io.crowdlens.security.Totp;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -63,10 +65,11 @@ public class DemoSeeder {
     private final AuditLog audit;
     private final Clock clock;
     private final DemoDataSettings demoData;
+    private final AccountSecuritySettings security;
     private final SecureRandom random = new SecureRandom();
 
     public DemoSeeder(DSLContext db, TransactionTemplate tx, PasswordEncoder passwords, DemoLogins logins,
-            AuditLog audit, Clock clock, DemoDataSettings demoData) {
+            AuditLog audit, Clock clock, DemoDataSettings demoData, AccountSecuritySettings security) {
         this.db = db;
         this.tx = tx;
         this.passwords = passwords;
@@ -74,6 +77,7 @@ public class DemoSeeder {
         this.audit = audit;
         this.clock = clock;
         this.demoData = demoData;
+        this.security = security;
     }
 
     @EventListener
@@ -128,19 +132,27 @@ public class DemoSeeder {
         }
     }
 
+    /**
+     * Fresh passwords, and for roles that require two-factor a freshly enrolled authenticator
+     * secret (decision 008): printed with the logins, and hinted on the second-factor page.
+     */
     private List<DemoAccount> resetDemoPasswords() {
         List<DemoAccount> fresh = new ArrayList<>();
         for (DemoAccount account : ACCOUNTS) {
             String password = newPassword();
+            String totpSecret = security.twoFactorRequired(account.roles()) ? Totp.newSecret() : null;
             int updated = db.update(APP_USER)
                     .set(APP_USER.PASSWORD_HASH, passwords.encode(password))
                     .set(APP_USER.LOCKED, false)
                     .set(APP_USER.FAILED_LOGINS, 0)
+                    .set(APP_USER.TOTP_SECRET, totpSecret)
+                    .setNull(APP_USER.TOTP_LAST_STEP)
+                    .set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
                     .where(APP_USER.USERNAME.eq(account.username()))
                     .execute();
             if (updated == 1) {
                 fresh.add(new DemoAccount(account.username(), account.displayName(), account.organisation(),
-                        Set.copyOf(account.roles()), password));
+                        Set.copyOf(account.roles()), password, totpSecret));
             }
         }
         return fresh;
@@ -188,6 +200,13 @@ public class DemoSeeder {
         for (DemoAccount a : logins.all()) {
             sb.append(String.format("  %-28s %-18s %-26s %s%n", a.username(), a.password(), a.organisation(),
                     a.roles().stream().map(Role::label).sorted().toList()));
+        }
+        for (DemoAccount a : logins.all()) {
+            if (a.totpSecret() != null) {
+                sb.append("\n  ").append(a.username()).append(" also needs a two-factor code. Add this key to an\n")
+                        .append("  authenticator app: ").append(a.totpSecret().replaceAll("(.{4})(?!$)", "$1 "))
+                        .append("\n  (demo mode also shows the current code on the sign-in page).\n");
+            }
         }
         sb.append("================================================================================\n");
         out.print(sb);

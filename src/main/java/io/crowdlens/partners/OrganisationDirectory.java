@@ -3,36 +3,31 @@ package io.crowdlens.partners;
 import static io.crowdlens.db.Tables.APP_USER;
 import static io.crowdlens.db.Tables.LICENCE;
 import static io.crowdlens.db.Tables.ORGANISATION;
-import static io.crowdlens.db.Tables.USER_ROLE;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectCount;
 
-import io.crowdlens.security.CurrentUser;
-import io.crowdlens.security.Role;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.jooq.SelectJoinStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of partner administration: organisations for account managers, teams for partner admins. */
+/** Read side of partner administration: organisations, for account managers. */
 @Service
 public class OrganisationDirectory {
 
     private final DSLContext db;
-    private final CurrentUser currentUser;
     private final Clock clock;
 
-    public OrganisationDirectory(DSLContext db, CurrentUser currentUser, Clock clock) {
+    public OrganisationDirectory(DSLContext db, Clock clock) {
         this.db = db;
-        this.currentUser = currentUser;
         this.clock = clock;
     }
 
@@ -40,18 +35,12 @@ public class OrganisationDirectory {
     @PreAuthorize("hasRole('ACCOUNT_MANAGER')")
     @Transactional(readOnly = true)
     public List<OrganisationSummary> organisations(String search, int offset, int limit) {
-        return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.KIND, ORGANISATION.STATUS,
-                        field(selectCount().from(APP_USER).where(APP_USER.ORGANISATION_ID.eq(ORGANISATION.ID))),
-                        field(selectCount().from(LICENCE).where(LICENCE.ORGANISATION_ID.eq(ORGANISATION.ID))
-                                .and(LICENCE.REVOKED_AT.isNull())
-                                .and(LICENCE.EXPIRES_AT.gt(OffsetDateTime.now(clock)))))
-                .from(ORGANISATION)
+        return summaries()
                 .where(nameContains(search))
                 .orderBy(ORGANISATION.NAME)
                 .offset(offset)
                 .limit(limit)
-                .fetch(r -> new OrganisationSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6()));
+                .fetch(OrganisationDirectory::toSummary);
     }
 
     @PreAuthorize("hasRole('ACCOUNT_MANAGER')")
@@ -60,21 +49,23 @@ public class OrganisationDirectory {
         return db.fetchCount(ORGANISATION, nameContains(search));
     }
 
-    /** The users of the caller's own organisation; never another organisation's. */
-    @PreAuthorize("hasRole('PARTNER_ADMIN')")
+    @PreAuthorize("hasRole('ACCOUNT_MANAGER')")
     @Transactional(readOnly = true)
-    public List<TeamMember> myTeam() {
-        long organisationId = currentUser.require().organisationId();
-        return db.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME,
-                        multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
-                                .convertFrom(r -> r.map(x -> Role.valueOf(x.value1()))),
-                        APP_USER.ENABLED, APP_USER.LOCKED, APP_USER.LAST_LOGIN_AT)
-                .from(APP_USER)
-                .where(APP_USER.ORGANISATION_ID.eq(organisationId))
-                .orderBy(APP_USER.DISPLAY_NAME)
-                .fetch(r -> new TeamMember(r.value1(), r.value2(), r.value3(),
-                        r.value4().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(r.value4()),
-                        r.value5(), r.value6(), r.value7()));
+    public Optional<OrganisationSummary> organisation(long organisationId) {
+        return summaries().where(ORGANISATION.ID.eq(organisationId)).fetchOptional(OrganisationDirectory::toSummary);
+    }
+
+    private SelectJoinStep<Record6<Long, String, String, String, Integer, Integer>> summaries() {
+        return db.select(ORGANISATION.ID, ORGANISATION.NAME, ORGANISATION.KIND, ORGANISATION.STATUS,
+                        field(selectCount().from(APP_USER).where(APP_USER.ORGANISATION_ID.eq(ORGANISATION.ID))),
+                        field(selectCount().from(LICENCE).where(LICENCE.ORGANISATION_ID.eq(ORGANISATION.ID))
+                                .and(LICENCE.REVOKED_AT.isNull())
+                                .and(LICENCE.EXPIRES_AT.gt(OffsetDateTime.now(clock)))))
+                .from(ORGANISATION);
+    }
+
+    private static OrganisationSummary toSummary(Record6<Long, String, String, String, Integer, Integer> r) {
+        return new OrganisationSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6());
     }
 
     private static Condition nameContains(String search) {

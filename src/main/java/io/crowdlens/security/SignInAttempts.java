@@ -5,18 +5,23 @@ import static io.crowdlens.db.Tables.APP_USER;
 import io.crowdlens.audit.AuditAction;
 import io.crowdlens.audit.AuditLog;
 import io.crowdlens.audit.AuditOutcome;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Audits every sign-in and locks an account after too many consecutive failures. */
+/**
+ * Audits every sign-in, and locks an account after too many consecutive failures, password or
+ * second factor alike. A correct password does not reset the count while the second factor is
+ * still owed, so guessing codes cannot be interleaved with password successes. Failures also count
+ * against the client address ({@link SignInThrottle}).
+ */
 @Component
 public class SignInAttempts {
 
@@ -24,54 +29,86 @@ public class SignInAttempts {
 
     private final DSLContext db;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
+    private final Clock clock;
     private final int maxFailures;
 
-    public SignInAttempts(DSLContext db, AuditLog audit,
-            @Value("${crowdlens.security.max-failed-sign-ins:10}") int maxFailures) {
+    public SignInAttempts(DSLContext db, AuditLog audit, SignInThrottle throttle, Clock clock,
+            AccountSecuritySettings settings) {
         this.db = db;
         this.audit = audit;
-        this.maxFailures = maxFailures;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.maxFailures = settings.maxFailedSignIns();
     }
 
+    /** HTTP Basic sign-ins (operations endpoints); interactive ones end in {@link #completed}. */
     @EventListener
-    @Transactional
     public void succeeded(AuthenticationSuccessEvent event) {
-        if (!(event.getAuthentication().getPrincipal() instanceof CrowdLensUser user)) {
-            return;
+        if (event.getAuthentication().getPrincipal() instanceof CrowdLensUser user
+                && event.getAuthentication().getDetails() instanceof SignInDetails details && !details.interactive()) {
+            completed(user, details.clientAddress(), "HTTP Basic, operations endpoint");
         }
+    }
+
+    /** A person is fully signed in: every factor they owe has been checked. */
+    @Transactional
+    public void completed(CrowdLensUser user, String clientAddress, String method) {
         db.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, 0)
-                .set(APP_USER.LAST_LOGIN_AT, OffsetDateTime.now())
+                .set(APP_USER.LAST_LOGIN_AT, OffsetDateTime.now(clock))
                 .where(APP_USER.ID.eq(user.id()))
                 .execute();
-        audit.record(user.username(), user.organisationId(), AuditAction.SIGN_IN, AuditOutcome.SUCCESS, null);
-        log.info("Sign-in succeeded for {}", user.username());
+        audit.recordAccess(user.username(), user.organisationId(), AuditAction.SIGN_IN, AuditOutcome.SUCCESS, method,
+                clientAddress);
+        log.info("Sign-in succeeded for {} ({})", user.username(), method);
     }
 
     @EventListener
     @Transactional
     public void failed(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
+        String address = event.getAuthentication().getDetails() instanceof SignInDetails d ? d.clientAddress() : null;
+        if (event.getException() instanceof SignInThrottledException) {
+            audit.recordAccess(AuditLog.sanitiseActor(username), null, AuditAction.SIGN_IN, AuditOutcome.DENIED,
+                    "refused unchecked: too many failed sign-ins from this address", address);
+            log.info("Sign-in refused: address {} is throttled", address);
+            return;
+        }
+        countFailure(username, address, event.getException().getClass().getSimpleName());
+    }
+
+    /** A wrong authenticator or recovery code after a correct password. True if the account is now locked. */
+    @Transactional
+    public boolean secondFactorFailed(CrowdLensUser user, String clientAddress) {
+        return countFailure(user.username(), clientAddress, "wrong second factor");
+    }
+
+    private boolean countFailure(String username, String address, String reason) {
+        if (address != null && throttle.recordFailure(address)) {
+            log.warn("Throttling sign-in from {}: too many failures", address);
+        }
         var row = db.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
                 .where(APP_USER.USERNAME.equalIgnoreCase(username.trim()))
                 .returning(APP_USER.ID, APP_USER.ORGANISATION_ID, APP_USER.FAILED_LOGINS, APP_USER.LOCKED)
                 .fetchOptional();
-        String reason = event.getException().getClass().getSimpleName();
         if (row.isEmpty()) {
-            audit.record(AuditLog.sanitiseActor(username), null, AuditAction.SIGN_IN, AuditOutcome.FAILURE,
-                    "unknown user");
+            audit.recordAccess(AuditLog.sanitiseActor(username), null, AuditAction.SIGN_IN, AuditOutcome.FAILURE,
+                    "unknown user", address);
             log.info("Sign-in failed for an unknown user name");
-            return;
+            return false;
         }
         var r = row.get();
-        if (!r.getLocked() && r.getFailedLogins() >= maxFailures) {
+        boolean lockedNow = !r.getLocked() && r.getFailedLogins() >= maxFailures;
+        if (lockedNow) {
             db.update(APP_USER).set(APP_USER.LOCKED, true).where(APP_USER.ID.eq(r.getId())).execute();
-            audit.record(username, r.getOrganisationId(), AuditAction.ACCOUNT_LOCKED, AuditOutcome.SUCCESS,
-                    "locked after " + r.getFailedLogins() + " failed sign-ins");
+            audit.recordAccess(username, r.getOrganisationId(), AuditAction.ACCOUNT_LOCKED, AuditOutcome.SUCCESS,
+                    "locked after " + r.getFailedLogins() + " failed sign-ins", address);
             log.warn("Locked account {} after {} failed sign-ins", username, r.getFailedLogins());
         }
-        audit.record(username, r.getOrganisationId(), AuditAction.SIGN_IN, AuditOutcome.FAILURE, reason);
+        audit.recordAccess(username, r.getOrganisationId(), AuditAction.SIGN_IN, AuditOutcome.FAILURE, reason, address);
         log.info("Sign-in failed for {}: {}", username, reason);
+        return lockedNow || r.getLocked();
     }
 }

@@ -51,6 +51,8 @@ public class UserAccounts implements UserDetailsService {
                         APP_USER.PASSWORD_HASH,
                         APP_USER.ENABLED,
                         APP_USER.LOCKED,
+                        APP_USER.TOTP_SECRET.isNotNull(),
+                        APP_USER.SESSION_GENERATION,
                         multiset(select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USER_ID.eq(APP_USER.ID)))
                                 .convertFrom(r -> r.map(rec -> Role.valueOf(rec.value1()))))
                 .from(APP_USER)
@@ -62,9 +64,11 @@ public class UserAccounts implements UserDetailsService {
                         r.value3(),
                         r.value4(),
                         r.value5(),
-                        r.value10().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(new HashSet<>(r.value10())),
+                        r.value12().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(new HashSet<>(r.value12())),
                         r.value7() == null ? "" : r.value7(),
                         r.value8() && r.value7() != null && "ACTIVE".equals(r.value6()),
-                        r.value9()));
+                        r.value9(),
+                        r.value10(),
+                        r.value11()));
     }
 }

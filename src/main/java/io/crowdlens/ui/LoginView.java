@@ -44,6 +44,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        // "expired": the second sign-in step waited too long; start again like after a failure
+        form.setError(parameters.containsKey("error") || parameters.containsKey("expired"));
     }
 }

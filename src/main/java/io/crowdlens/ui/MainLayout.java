@@ -5,6 +5,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
@@ -47,11 +48,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         currentUser.find().ifPresent(user -> {
             Span who = new Span(user.displayName() + " · " + user.organisationName());
             who.setId("signed-in-user");
+            Anchor account = new Anchor("account", "Account");
+            account.setId("account-link");
             Button signOut = new Button("Sign out", e -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.TERTIARY);
             signOut.setId("sign-out");
             Div spacer = new Div();
-            header.add(spacer, who, signOut);
+            header.add(spacer, who, account, signOut);
             header.setFlexGrow(1, spacer);
         });
         header.getStyle().set("padding-right", "var(--lumo-space-m)");

@@ -257,7 +257,11 @@ abstract class CommutingQueryServiceContract {
         assertThat(summary.fileName()).startsWith("crowdlens-commuting-flows-centre-2026-10-19-to-2026-11-01");
         assertThat(audits("tom@transit.test", "EXPORT", "SUCCESS")).isEqualTo(exports + 1);
         assertThat(summary.figuresShown()).isEqualTo(4);
-        assertThat(summary.figuresSuppressed()).isEqualTo(2);
+        // every other district of the layer is listed as a suppressed pair; other suites add districts
+        // to the shared database, so the count is checked against the file rather than fixed
+        assertThat(summary.figuresSuppressed())
+                .isEqualTo(rows.subList(1, rows.size()).stream().filter(r -> r.get(6).equals("true")).count())
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -75,6 +75,25 @@ final class BrowserSession implements AutoCloseable {
         waitForVaadin();
     }
 
+    /**
+     * Signs in with a password and, when the second-factor page follows, the current code of the
+     * authenticator holding {@code totpSecret}.
+     */
+    void signInWithCode(String username, String password, String totpSecret) {
+        page.navigate("/login");
+        page.locator("input[name='username']").fill(username);
+        page.locator("input[name='password']").fill(password);
+        page.locator("vaadin-button[slot='submit']").click();
+        page.waitForURL(url -> !url.endsWith("/login"));
+        if (page.url().contains("/login/second-factor")) {
+            waitForVaadin();
+            page.locator("#code input").fill(io.crowdlens.security.Totp.codeAt(totpSecret, java.time.Instant.now()));
+            page.locator("#verify").click();
+            page.waitForURL(url -> !url.contains("/login"));
+        }
+        waitForVaadin();
+    }
+
     void visit(String path) {
         page.navigate(path);
         waitForVaadin();

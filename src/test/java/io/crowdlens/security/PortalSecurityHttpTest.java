@@ -6,18 +6,8 @@ import static io.crowdlens.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdlens.testing.Fixtures;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.crowdlens.testing.HttpBrowser;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +28,6 @@ import org.springframework.test.context.ActiveProfiles;
 class PortalSecurityHttpTest {
 
     static final String PASSWORD = "correct horse battery staple";
-    static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @LocalServerPort int port;
     @Autowired DSLContext db;
@@ -76,7 +65,7 @@ class PortalSecurityHttpTest {
 
     @Test
     void signInWithTheRightPasswordOpensThePortalInANewSession() throws Exception {
-        Browser browser = newBrowser();
+        HttpBrowser browser = newBrowser();
         browser.get("/login");
         String sessionBefore = browser.sessionId();
 
@@ -92,7 +81,7 @@ class PortalSecurityHttpTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountAndTheRightOneIsThenRefused() throws Exception {
-        Browser browser = newBrowser();
+        HttpBrowser browser = newBrowser();
         for (int attempt = 1; attempt <= 3; attempt++) {
             HttpResponse<String> wrong = browser.signIn("bea@partner.test", "not the password " + attempt);
             assertThat(wrong.headers().firstValue("Location")).get().asString().endsWith("/login?error");
@@ -112,7 +101,7 @@ class PortalSecurityHttpTest {
 
     @Test
     void disablingAUserEndsTheirOpenSessionAtTheNextRequest() throws Exception {
-        Browser browser = newBrowser();
+        HttpBrowser browser = newBrowser();
         browser.signIn("cal@partner.test", PASSWORD);
         assertThat(browser.get("/overview").statusCode()).isEqualTo(200);
 
@@ -149,49 +138,7 @@ class PortalSecurityHttpTest {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 
-    Browser newBrowser() {
-        return new Browser();
-    }
-
-    /** A minimal browser: cookie jar, no redirects followed, CSRF token taken from the sign-in page. */
-    class Browser {
-        final CookieManager cookies = new CookieManager();
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> getWithBasic(String path, String user, String password)
-                throws IOException, InterruptedException {
-            String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + basic).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> signIn(String user, String password) throws IOException, InterruptedException {
-            String page = get("/login").body();
-            Matcher csrf = CSRF.matcher(page);
-            assertThat(csrf.find()).as("sign-in page carries a CSRF token: %s", page).isTrue();
-            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-            return http.send(HttpRequest.newBuilder(uri("/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        String sessionId() {
-            return cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue).findFirst().orElse(null);
-        }
-
-        URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
-        }
+    HttpBrowser newBrowser() {
+        return new HttpBrowser(port);
     }
 }

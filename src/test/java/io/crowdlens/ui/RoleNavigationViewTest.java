@@ -106,13 +106,13 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
     void partnerAdminSeesOnlyTheirOwnTeam() {
         signIn(PARTNER_ADMIN);
         navigate("", Component.class);
-        assertThat(navigationTitles())
-                .containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors", "Team");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors",
+                "Team", "Audit trail");
 
         navigate("team", Component.class);
         @SuppressWarnings("unchecked")
-        Grid<io.crowdlens.partners.TeamMember> team = find(Grid.class).id("team");
-        assertThat(team.getListDataView().getItems().map(io.crowdlens.partners.TeamMember::username).toList())
+        Grid<io.crowdlens.partners.UserSummary> team = find(Grid.class).id("users");
+        assertThat(team.getGenericDataView().getItems().map(io.crowdlens.partners.UserSummary::username).toList())
                 .containsExactlyInAnyOrder(ANALYST, PARTNER_ADMIN);
     }
 
@@ -122,7 +122,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
         navigate("", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("OrganisationsView");
-        assertThat(navigationTitles()).containsExactly("Organisations");
+        assertThat(navigationTitles()).containsExactly("Organisations", "Users", "Licences", "Audit trail", "Usage");
         assertThat(find(Grid.class).id("organisations").getGenericDataView().getItems().count()).isEqualTo(3);
     }
 

@@ -1,0 +1,7 @@
+package io.crowdlens.partners;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class AdministrationOnPostgresTest extends AdministrationContract {
+}
