@@ -57,6 +57,7 @@ class RetailAnalystComparesShoppingCentresJourney {
             browser.page.setViewportSize(1400, 1000);
             browser.signIn(analyst.username(), analyst.password());
             browser.visit("/visitors");
+            browser.screenshot(Path.of("target", "journeys", "visitors-opened.png"));
             assertThat(chip(browser, GALERIE)).hasCount(1);
             chooseFromTheList(browser, WESTEND);
             assertThat(chip(browser, WESTEND)).hasCount(1);
