@@ -23,16 +23,16 @@ public record AreaDetail(long areaId, String name, ReleaseSummary release, int m
         dailyDevices = Collections.unmodifiableList(new ArrayList<>(dailyDevices));
     }
 
-    /** What the hourly profile's numbers are, for the chart title. */
+    /** What the hourly profile's numbers are, for the chart title (the panel names the area). */
     public String hourlyProfileTitle() {
         return switch (selection.metric()) {
-            case AVERAGE_HOURLY -> "Average devices per hour in " + name + ", by hour of day";
-            case PEAK_HOUR -> "Devices in the busiest day's hour in " + name + ", by hour of day";
+            case AVERAGE_HOURLY -> "Average devices per hour, by hour of day";
+            case PEAK_HOUR -> "Devices in the busiest day at each hour of day";
         };
     }
 
     public String dailyTitle() {
-        return "Distinct devices per day in " + name;
+        return "Distinct devices per day";
     }
 
     /** Release and k, and the days the figures cover. */

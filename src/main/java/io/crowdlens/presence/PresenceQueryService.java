@@ -42,8 +42,8 @@ import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record4;
+import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -285,30 +285,34 @@ public class PresenceQueryService {
     }
 
     /**
-     * Every licensed area of the layer with its combined figure, in name order, from one cursor: the
-     * areas left-joined to their published hourly figures summed (and maxed) over the selection.
+     * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
+     * two cursors in id order, the areas and their published hourly figures in the selection summed
+     * (and maxed) per area, merged as they stream. (A left join of the two made H2 rescan the hourly
+     * table once per area: minutes instead of milliseconds on 2,000 areas.)
      */
     private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
-        var totals = db.select(PRESENCE_HOURLY.AREA_ID, sum(PRESENCE_HOURLY.DEVICES).as("total"),
-                        max(PRESENCE_HOURLY.DEVICES).as("peak"))
-                .from(PRESENCE_HOURLY)
-                .where(q.dates.isEmpty() ? DSL.falseCondition() : published(q, selection))
-                .groupBy(PRESENCE_HOURLY.AREA_ID)
-                .asTable("totals");
-        Field<Long> areaId = totals.field(PRESENCE_HOURLY.AREA_ID);
-        Field<BigDecimal> total = totals.field("total", BigDecimal.class);
-        Field<Integer> peak = totals.field("peak", Integer.class);
-        try (Cursor<Record4<Long, String, BigDecimal, Integer>> rows = db.select(AREA.ID, AREA.NAME, total, peak)
-                .from(AREA).leftJoin(totals).on(areaId.eq(AREA.ID))
+        try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
                 .where(AREA.LAYER_CODE.eq(selection.layer()))
-                .orderBy(AREA.NAME, AREA.ID)
-                .fetchSize(1000)
-                .fetchLazy()) {
-            for (Record4<Long, String, BigDecimal, Integer> r : rows) {
-                if (q.licensed.includes(r.value1())) {
-                    long[] sumAndPeak = r.value3() == null ? null : new long[] {r.value3().longValue(), r.value4()};
-                    sink.accept(new AreaFigure(r.value1(), r.value2(),
-                            combined(sumAndPeak, selection.metric(), q.hours, q.k)));
+                .orderBy(AREA.ID)
+                .fetchSize(1000).fetchLazy();
+                Cursor<Record3<Long, BigDecimal, Integer>> totals = db
+                        .select(PRESENCE_HOURLY.AREA_ID, sum(PRESENCE_HOURLY.DEVICES), max(PRESENCE_HOURLY.DEVICES))
+                        .from(PRESENCE_HOURLY)
+                        .where(q.dates.isEmpty() ? DSL.falseCondition() : published(q, selection))
+                        .groupBy(PRESENCE_HOURLY.AREA_ID)
+                        .orderBy(PRESENCE_HOURLY.AREA_ID)
+                        .fetchSize(1000).fetchLazy()) {
+            Record3<Long, BigDecimal, Integer> total = totals.fetchNext();
+            for (Record2<Long, String> area : areas) {
+                long id = area.value1();
+                while (total != null && total.value1() < id) {
+                    total = totals.fetchNext();
+                }
+                long[] sumAndPeak = total != null && total.value1() == id
+                        ? new long[] {total.value2().longValue(), total.value3()} : null;
+                if (q.licensed.includes(id)) {
+                    sink.accept(new AreaFigure(id, area.value2(), combined(sumAndPeak, selection.metric(), q.hours,
+                            q.k)));
                 }
             }
         }

@@ -106,7 +106,7 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         assertThat(find(H3.class).id("area-title").getText()).isEqualTo("old-town");
         ChartData hourly = find(Chart.class).id("area-hourly").data().orElseThrow();
-        assertThat(hourly.title()).isEqualTo("Average devices per hour in old-town, by hour of day");
+        assertThat(hourly.title()).isEqualTo("Average devices per hour, by hour of day");
         assertThat(hourly.series().getFirst().values().get(8)).isEqualTo(35L);
         assertThat(hourly.series().getFirst().values().get(9)).isNull();
         assertThat(hourly.series().getFirst().highlighted()).containsExactly(8);

@@ -32,7 +32,7 @@ class AreaPanel extends VerticalLayout {
         setPadding(false);
         getStyle().set("overflow", "auto");
         title.setId("area-title");
-        title.getStyle().set("margin", "0");
+        title.getStyle().set("margin", "0").set("overflow-wrap", "anywhere");
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> onClose.run());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         close.setAriaLabel("Close the area panel");

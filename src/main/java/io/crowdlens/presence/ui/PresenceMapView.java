@@ -93,7 +93,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         }
         configureControls();
         HorizontalLayout controls = new HorizontalLayout(layer, from, to, days, firstHour, lastHour, metric, play,
-                playHour);
+                playHour, export);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         description.setId("map-description");
@@ -109,7 +109,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout body = new HorizontalLayout(map, panel);
         body.setSizeFull();
         body.setFlexGrow(1, map);
-        add(controls, description, message, export, body);
+        add(controls, description, message, body);
         setFlexGrow(1, body);
         List.of(layer, days, firstHour, lastHour, metric).forEach(c -> c.addValueChangeListener(e -> changed()));
         from.addValueChangeListener(e -> changed());
