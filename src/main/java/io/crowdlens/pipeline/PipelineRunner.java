@@ -14,6 +14,7 @@ import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.pipeline.publish.OptOutListRegister;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
@@ -54,10 +55,12 @@ public class PipelineRunner {
     private final ReleasePublisher publisher;
     private final Clock clock;
     private final List<DataProduct> products;
+    private final OptOutListRegister optOutLists;
 
     PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
-            Clock clock, List<DataProduct> products) {
+            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists) {
         this.products = List.copyOf(products);
+        this.optOutLists = optOutLists;
         this.settings = settings;
         this.privacy = privacy;
         this.engines = engines;
@@ -137,6 +140,8 @@ public class PipelineRunner {
             }
         }
 
+        // the list has arrived whatever happens next: releases honouring an older one are stale from now
+        optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
         ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
                 manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),

@@ -1,12 +1,15 @@
 package io.crowdlens.release;
 
 import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static org.jooq.impl.DSL.field;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.SelectJoinStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +28,7 @@ public class ReleaseCatalogue {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<ReleaseSummary> current(Dataset dataset) {
-        return db.selectFrom(DATA_RELEASE)
+        return releases()
                 .where(DATA_RELEASE.DATASET.eq(dataset.name()))
                 .and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
@@ -37,7 +40,7 @@ public class ReleaseCatalogue {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<ReleaseSummary> newest() {
-        return db.selectFrom(DATA_RELEASE)
+        return releases()
                 .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .limit(1)
@@ -48,16 +51,33 @@ public class ReleaseCatalogue {
     @PreAuthorize("hasRole('DATA_OPERATOR')")
     @Transactional(readOnly = true)
     public List<ReleaseSummary> all(int offset, int limit) {
-        return db.selectFrom(DATA_RELEASE)
+        return releases()
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .offset(offset)
                 .limit(limit)
                 .fetch(ReleaseCatalogue::toSummary);
     }
 
-    static ReleaseSummary toSummary(DataReleaseRecord r) {
+    /** Served releases that a newer opt-out list has made stale: the operator must re-publish. */
+    @PreAuthorize("hasRole('DATA_OPERATOR')")
+    @Transactional(readOnly = true)
+    public List<ReleaseSummary> staleServed() {
+        return releases()
+                .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .and(Staleness.ofRelease())
+                .orderBy(DATA_RELEASE.DATASET)
+                .fetch(ReleaseCatalogue::toSummary);
+    }
+
+    private SelectJoinStep<Record2<DataReleaseRecord, Boolean>> releases() {
+        return db.select(DATA_RELEASE, field(Staleness.ofRelease())).from(DATA_RELEASE);
+    }
+
+    private static ReleaseSummary toSummary(Record2<DataReleaseRecord, Boolean> row) {
+        DataReleaseRecord r = row.value1();
         return new ReleaseSummary(r.getId(), Dataset.valueOf(r.getDataset()), r.getStatus(), r.getPeriodFrom(),
                 r.getPeriodTo(), r.getTimeZone(), r.getKThreshold(), r.getRounding(), r.getOptoutListVersion(),
-                r.getRowsRead(), r.getRowsAccepted(), r.getRowsRejected(), r.getAggregateRows(), r.getPublishedAt());
+                r.getRowsRead(), r.getRowsAccepted(), r.getRowsRejected(), r.getAggregateRows(), r.getPublishedAt(),
+                row.value2());
     }
 }

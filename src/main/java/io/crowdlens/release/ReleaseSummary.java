@@ -4,7 +4,11 @@ import io.crowdlens.common.Dataset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A published release and the privacy parameters that produced its figures (PRIVACY.md rule 5). */
+/**
+ * A published release and the privacy parameters that produced its figures (PRIVACY.md rule 5).
+ *
+ * @param stale an opt-out list arrived after the one this release honoured (PRIVACY.md rule 2): re-publish
+ */
 public record ReleaseSummary(
         long id,
         Dataset dataset,
@@ -19,7 +23,8 @@ public record ReleaseSummary(
         long rowsAccepted,
         long rowsRejected,
         long aggregateRows,
-        OffsetDateTime publishedAt) {
+        OffsetDateTime publishedAt,
+        boolean stale) {
 
     /** One line for a footer or a legend. */
     public String describe() {

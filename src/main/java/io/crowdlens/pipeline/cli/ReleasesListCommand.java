@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReleasesListCommand implements CliCommand {
 
-    private static final String ROW = "%-6s %-10s %-11s %-24s %-23s %-16s %4s %5s %-12s %12s %10s %10s %-8s %s%n";
+    private static final String ROW = "%-6s %-10s %-17s %-24s %-23s %-16s %4s %5s %-12s %12s %10s %10s %-8s %s%n";
 
     private final ReleaseHistory releases;
 
@@ -39,9 +39,13 @@ class ReleasesListCommand implements CliCommand {
         out.printf(Locale.ROOT, ROW, "id", "dataset", "status", "drop", "period", "time zone", "k", "round",
                 "opt-outs", "rows read", "rejected", "aggregates", "engine", "published at");
         for (ReleaseHistory.Entry r : all) {
-            out.printf(Locale.ROOT, ROW, r.id(), r.dataset(), r.status(), r.dropId(), r.periodFrom() + ".." + r.periodTo(),
+            out.printf(Locale.ROOT, ROW, r.id(), r.dataset(), r.status() + (r.stale() ? ",STALE" : ""), r.dropId(), r.periodFrom() + ".." + r.periodTo(),
                     r.timeZone(), r.minimumCrowd(), r.rounding(), r.optOutListVersion(), r.rowsRead(), r.rowsRejected(),
                     r.aggregateRows(), r.engine(), r.publishedAt());
+        }
+        if (all.stream().anyMatch(r -> r.stale() && r.status().equals("PUBLISHED"))) {
+            out.println("STALE: an opt-out list arrived after the one these releases honoured;"
+                    + " re-publish with 'pipeline run --drop DIR' on a drop carrying the newest list.");
         }
         return CommandLine.OK;
     }

@@ -1,13 +1,15 @@
 package io.crowdlens.pipeline.publish;
 
 import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static org.jooq.impl.DSL.field;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import io.crowdlens.release.Staleness;
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
 import org.jooq.Records;
+import org.springframework.stereotype.Component;
 
 /** The releases kept in the serving database, newest first, for the operator's command line. */
 @Component
@@ -16,7 +18,7 @@ public class ReleaseHistory {
     public record Entry(long id, String dataset, String status, String dropId, LocalDate periodFrom,
             LocalDate periodTo, String timeZone, int minimumCrowd, int rounding, String optOutListVersion,
             long rowsRead, long rowsRejected, long aggregateRows, String engine, long pipelineMillis,
-            OffsetDateTime publishedAt) {
+            OffsetDateTime publishedAt, boolean stale) {
     }
 
     private final DSLContext db;
@@ -25,12 +27,14 @@ public class ReleaseHistory {
         this.db = db;
     }
 
+    /** Every kept release; {@code stale} when an opt-out list arrived after the one it honoured. */
     public List<Entry> newestFirst() {
         return db.select(DATA_RELEASE.ID, DATA_RELEASE.DATASET, DATA_RELEASE.STATUS, DATA_RELEASE.DROP_ID,
                         DATA_RELEASE.PERIOD_FROM, DATA_RELEASE.PERIOD_TO, DATA_RELEASE.TIME_ZONE,
                         DATA_RELEASE.K_THRESHOLD, DATA_RELEASE.ROUNDING, DATA_RELEASE.OPTOUT_LIST_VERSION,
                         DATA_RELEASE.ROWS_READ, DATA_RELEASE.ROWS_REJECTED, DATA_RELEASE.AGGREGATE_ROWS,
-                        DATA_RELEASE.ENGINE, DATA_RELEASE.PIPELINE_MILLIS, DATA_RELEASE.PUBLISHED_AT)
+                        DATA_RELEASE.ENGINE, DATA_RELEASE.PIPELINE_MILLIS, DATA_RELEASE.PUBLISHED_AT,
+                        field(Staleness.ofRelease()))
                 .from(DATA_RELEASE)
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .fetch(Records.mapping(Entry::new));

@@ -1,6 +1,7 @@
 package io.crowdlens.release.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -11,7 +12,9 @@ import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Data operators' landing page: every release with the parameters that produced it. */
 @Route("operations/releases")
@@ -29,11 +32,27 @@ class ReleasesView extends VerticalLayout {
                             + "java -jar crowdlens.jar pipeline run --drop DIR"));
             return;
         }
+        List<ReleaseSummary> stale = catalogue.staleServed();
+        if (!stale.isEmpty()) {
+            Div warning = new Div();
+            warning.setId("stale-releases");
+            warning.getStyle().set("color", "var(--lumo-error-text-color)")
+                    .set("background", "var(--lumo-error-color-10pct)")
+                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("border-radius", "var(--lumo-border-radius-m)");
+            warning.setText("Re-publish needed: an opt-out list arrived after the one that "
+                    + stale.stream().map(r -> r.dataset().label() + " release " + r.id() + " (list "
+                            + r.optOutListVersion() + ")").collect(Collectors.joining(", "))
+                    + " honoured, so devices that opted out since still count in its figures. Run the pipeline"
+                    + " on a drop carrying the newest opt-out list: java -jar crowdlens.jar pipeline run --drop DIR");
+            add(warning);
+        }
         Grid<ReleaseSummary> grid = new Grid<>();
         grid.setId("releases");
         grid.addColumn(ReleaseSummary::id).setHeader("Release").setAutoWidth(true);
         grid.addColumn(r -> r.dataset().label()).setHeader("Dataset").setAutoWidth(true);
-        grid.addColumn(r -> r.status().equals("PUBLISHED") ? "Served" : "Superseded").setHeader("Status").setAutoWidth(true);
+        grid.addColumn(r -> (r.status().equals("PUBLISHED") ? "Served" : "Superseded") + (r.stale() ? " · stale" : ""))
+                .setHeader("Status").setAutoWidth(true);
         grid.addColumn(r -> r.periodFrom() + " to " + r.periodTo()).setHeader("Period").setAutoWidth(true);
         grid.addColumn(ReleaseSummary::timeZone).setHeader("Time zone").setAutoWidth(true);
         grid.addColumn(r -> "k = " + r.minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);

@@ -57,6 +57,32 @@ class OperatorUsesTheCommandLineTest {
     }
 
     @Test
+    void operatorRegistersANewOptOutListAndIsToldWhichReleasesToRepublish() throws IOException {
+        assertThat(run("pipeline", "run", "--drop", handCountedDrop().toString(), "--k", "10",
+                "--output", temp.resolve("run").toString())).as(err.toString()).isZero();
+        String version = "cli-list-" + System.nanoTime();
+        Path list = Files.writeString(temp.resolve("optouts-new.csv"), "device_id,received_on\nd11,2026-03-05\n"
+                + "d12,2026-03-05\nd11,2026-03-06\n");
+        out.reset();
+
+        assertThat(run("pipeline", "optouts", "--file", list.toString(), "--version", version)).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("Opt-out list " + version + " registered: 2 devices.")
+                .containsPattern("STALE: PRESENCE release \\d+ honoured opt-out list 2026-03-04; re-publish");
+        out.reset();
+        assertThat(run("releases", "list")).isZero();
+        assertThat(out.toString()).contains("PUBLISHED,STALE", "re-publish with 'pipeline run --drop DIR'");
+    }
+
+    @Test
+    void anOptOutListWithAnUnreadableRowIsRefusedWithItsLine() throws IOException {
+        Path list = Files.writeString(temp.resolve("optouts-bad.csv"), "device_id,received_on\nd11,2026-03-05\n,2026-03-05\n");
+
+        assertThat(run("pipeline", "optouts", "--file", list.toString(), "--version", "never")).isEqualTo(CommandLine.FAILED);
+        assertThat(err.toString()).contains("optouts-bad.csv: line 3 cannot be read as an opt-out");
+    }
+
+    @Test
     void failedRunExitsNonZeroWithTheReasonInOneLine() {
         int exit = run("pipeline", "run", "--drop", temp.resolve("missing").toString());
 
