@@ -43,7 +43,7 @@ import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
-import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -148,6 +148,8 @@ public class PresenceQueryService {
                             max(PRESENCE_HOURLY.DEVICES))
                     .from(PRESENCE_HOURLY)
                     .where(published(q, selection))
+                    .and(selection.days() == DayFilter.EVERY_DAY ? DSL.noCondition()
+                            : PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
                     .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.HOUR_OF_DAY)
                     .forEach(r -> byArea.computeIfAbsent(r.value1(), a -> new HashMap<>())
                             .put(r.value2().intValue(), new long[] {r.value3().longValue(), r.value4()}));
@@ -286,33 +288,41 @@ public class PresenceQueryService {
 
     /**
      * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
-     * two cursors in id order, the areas and their published hourly figures in the selection summed
-     * (and maxed) per area, merged as they stream. (A left join of the two made H2 rescan the hourly
-     * table once per area: minutes instead of milliseconds on 2,000 areas.)
+     * two cursors in id order, the areas and their published figures per day in the selection, merged
+     * as they stream; days outside the day-of-week filter are skipped here, not in SQL, so that the
+     * engines can read the days as one index range. (A left join of the two made H2 rescan the hourly
+     * table once per area; an IN list of days made it scan the whole release: docs/benchmarks.md.)
      */
     private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
         try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
                 .where(AREA.LAYER_CODE.eq(selection.layer()))
                 .orderBy(AREA.ID)
                 .fetchSize(1000).fetchLazy();
-                Cursor<Record3<Long, BigDecimal, Integer>> totals = db
-                        .select(PRESENCE_HOURLY.AREA_ID, sum(PRESENCE_HOURLY.DEVICES), max(PRESENCE_HOURLY.DEVICES))
+                Cursor<Record4<Long, LocalDate, BigDecimal, Integer>> perDay = db
+                        .select(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY, sum(PRESENCE_HOURLY.DEVICES),
+                                max(PRESENCE_HOURLY.DEVICES))
                         .from(PRESENCE_HOURLY)
                         .where(q.dates.isEmpty() ? DSL.falseCondition() : published(q, selection))
-                        .groupBy(PRESENCE_HOURLY.AREA_ID)
+                        .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY)
                         .orderBy(PRESENCE_HOURLY.AREA_ID)
-                        .fetchSize(1000).fetchLazy()) {
-            Record3<Long, BigDecimal, Integer> total = totals.fetchNext();
+                        .fetchSize(5000).fetchLazy()) {
+            Record4<Long, LocalDate, BigDecimal, Integer> day = perDay.fetchNext();
             for (Record2<Long, String> area : areas) {
                 long id = area.value1();
-                while (total != null && total.value1() < id) {
-                    total = totals.fetchNext();
+                long total = 0;
+                long peak = 0;
+                boolean any = false;
+                while (day != null && day.value1() <= id) {
+                    if (day.value1() == id && selection.days().includes(day.value2().getDayOfWeek())) {
+                        total += day.value3().longValue();
+                        peak = Math.max(peak, day.value4());
+                        any = true;
+                    }
+                    day = perDay.fetchNext();
                 }
-                long[] sumAndPeak = total != null && total.value1() == id
-                        ? new long[] {total.value2().longValue(), total.value3()} : null;
                 if (q.licensed.includes(id)) {
-                    sink.accept(new AreaFigure(id, area.value2(), combined(sumAndPeak, selection.metric(), q.hours,
-                            q.k)));
+                    sink.accept(new AreaFigure(id, area.value2(),
+                            combined(any ? new long[] {total, peak} : null, selection.metric(), q.hours, q.k)));
                 }
             }
         }
@@ -320,21 +330,9 @@ public class PresenceQueryService {
 
     /** Whether at least one licensed area's combined figure reaches k (checked before an export opens its file). */
     private boolean anyFigureAtK(Question q, PresenceSelection selection) {
-        if (q.dates.isEmpty()) {
-            return false;
-        }
-        // round(total / hours) >= k  <=>  total >= (k - 0.5) * hours
-        Condition atK = switch (selection.metric()) {
-            case AVERAGE_HOURLY -> sum(PRESENCE_HOURLY.DEVICES).ge(BigDecimal.valueOf((q.k - 0.5) * q.hours));
-            case PEAK_HOUR -> max(PRESENCE_HOURLY.DEVICES).ge(q.k);
-        };
-        return db.select(PRESENCE_HOURLY.AREA_ID).from(PRESENCE_HOURLY)
-                .where(published(q, selection))
-                .and(q.licensed.wholeLayer ? DSL.noCondition() : PRESENCE_HOURLY.AREA_ID.in(q.licensed.ids))
-                .groupBy(PRESENCE_HOURLY.AREA_ID)
-                .having(atK)
-                .limit(1)
-                .fetchOptional().isPresent();
+        boolean[] found = {false};
+        streamFigures(q, selection, f -> found[0] |= !f.suppressed());
+        return found[0];
     }
 
     private List<LicensedArea> licensedAreaNames(Question q, PresenceSelection selection) {
@@ -344,10 +342,11 @@ public class PresenceQueryService {
                 .stream().filter(a -> q.licensed.includes(a.id())).toList();
     }
 
+    /** Published rows of the selection's layer, days (as one range) and hours; the day-of-week filter is the caller's. */
     private static Condition published(Question q, PresenceSelection selection) {
         return PRESENCE_HOURLY.RELEASE_ID.eq(q.release.id())
                 .and(PRESENCE_HOURLY.LAYER_CODE.eq(selection.layer()))
-                .and(PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
+                .and(PRESENCE_HOURLY.LOCAL_DAY.between(selection.from(), selection.to()))
                 .and(hoursOfDay(selection));
     }
 
@@ -416,7 +415,14 @@ public class PresenceQueryService {
         return new AccessDeniedException(message);
     }
 
+    /**
+     * One hour as an equality, so that presence_hourly_hour_ix serves it (release, layer, hour, then
+     * the days as a range); several hours as a range within the days' range of the primary key.
+     */
     private static Condition hoursOfDay(PresenceSelection selection) {
+        if (selection.firstHour() == selection.lastHour()) {
+            return PRESENCE_HOURLY.HOUR_OF_DAY.eq((short) selection.firstHour());
+        }
         return PRESENCE_HOURLY.HOUR_OF_DAY.between((short) selection.firstHour(), (short) selection.lastHour());
     }
 
