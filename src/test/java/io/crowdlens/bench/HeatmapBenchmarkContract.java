@@ -77,7 +77,7 @@ abstract class HeatmapBenchmarkContract {
                     the 7 windows starting on each of the first 7 days, every day of the week. Load average at start:
                     %s (2 shared cores).
 
-                    | scenario | index entries read per call | n | p50 ms | p95 ms | p99 ms | max ms | p95 < 50 ms |
+                    | scenario | hourly figures combined per call | n | p50 ms | p95 ms | p99 ms | max ms | p95 < 50 ms |
                     |---|---|---|---|---|---|---|---|
                     %s""".formatted(engine(), HeatmapBenchData.AREAS, engine(), getClass().getSimpleName(),
                     started, HeatmapBenchData.AREAS, HeatmapBenchData.DAYS, data.hourlyRows(), HeatmapBenchData.K,
