@@ -44,7 +44,11 @@ class MapResponsivenessBenchmark {
                 + "&from=2026-10-19&to=2026-10-25&days=every-day&hours=8-8&metric=average";
         try (BrowserSession browser = BrowserSession.open("http://localhost:" + port)) {
             Page page = browser.page;
+            page.setDefaultTimeout(180_000);
             browser.signIn(HeatmapBenchData.USERNAME, HeatmapBenchData.PASSWORD);
+            page.navigate(link);
+            page.waitForTimeout(5000);
+            browser.screenshot(java.nio.file.Path.of("target", "journeys", "map-bench-first-open.png"));
 
             List<Double> opens = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
