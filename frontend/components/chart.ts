@@ -118,8 +118,7 @@ export class CrowdlensChart extends LitElement {
       animation: false,
       color: PALETTE,
       title: { text: d.title, subtext: d.subtitle, left: 8, top: 4,
-        textStyle: { fontSize: 14, fontWeight: 600, width: Math.max(120, this.clientWidth - 24), overflow: 'truncate' },
-        subtextStyle: { fontSize: 11, width: Math.max(120, this.clientWidth - 24), overflow: 'truncate' } },
+        textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11 } },
       legend: {
         data: d.series.map((s) => s.name), top: d.subtitle ? 46 : 30, left: 8,
         show: d.series.length > 1,
