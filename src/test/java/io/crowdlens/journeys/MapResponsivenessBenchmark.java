@@ -145,7 +145,8 @@ class MapResponsivenessBenchmark {
 
     private static void choose(Page page, String select, String label) {
         page.locator(select).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(label).setExact(true)).click();
+        page.locator(select).getByRole(AriaRole.OPTION, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName(label).setExact(true)).click();
     }
 
     private static double[] toSortedArray(Object list) {
