@@ -113,6 +113,7 @@ public class DemoSeeder {
         licence(planning, Dataset.PRESENCE, "district", from, to, expires, 20);
         licence(planning, Dataset.PRESENCE, "h3r8", from, to, expires, 20);
         licence(planning, Dataset.COMMUTING, "district", from, to, expires, 20);
+        licence(planning, Dataset.VISITS, "district", from, to, expires, 20);
         for (DemoAccount account : ACCOUNTS) {
             long org = switch (account.organisation()) {
                 case OPERATOR -> operator;

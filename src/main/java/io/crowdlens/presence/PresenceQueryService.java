@@ -2,6 +2,7 @@ package io.crowdlens.presence;
 
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
+import static io.crowdlens.db.Tables.PRESENCE_DAILY;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
@@ -17,16 +18,33 @@ import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
+import io.crowdlens.export.CsvExportWriter;
+import io.crowdlens.export.ExportColumn;
+import io.crowdlens.export.ExportFileName;
+import io.crowdlens.export.ExportMetadata;
+import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -46,6 +64,7 @@ public class PresenceQueryService {
     private final ReleaseCatalogue releases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
 
     public PresenceQueryService(DSLContext db, LicenceScopeService licences, ReleaseCatalogue releases,
             CurrentUser currentUser, AuditLog audit) {
@@ -101,44 +120,247 @@ public class PresenceQueryService {
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     @Transactional(readOnly = true)
     public Heatmap heatmap(PresenceSelection selection) {
+        Question q = ask(selection);
+        List<AreaFigure> figures = new ArrayList<>();
+        streamFigures(q, selection, figures::add);
+        Heatmap heatmap = new Heatmap(q.release, q.k, selection, q.hours, figures);
+        int shown = figures.size() - (int) heatmap.suppressedCount();
+        if (shown == 0) {
+            throw block(q, selection.describe(), figures.size());
+        }
+        auditSuccess(AuditAction.QUERY, selection.describe() + " release=" + q.release.id(), shown,
+                (int) heatmap.suppressedCount());
+        return heatmap;
+    }
+
+    /**
+     * The heatmap of each hour of day in the selection's hour range (one query), for playing the map
+     * hour by hour with one colour scale over the whole window. Blocked only when no hour shows anything.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public HourByHour hourByHour(PresenceSelection selection) {
+        Question q = ask(selection);
+        int days = q.dates.size();
+        Map<Long, Map<Integer, long[]>> byArea = new HashMap<>();
+        if (days > 0) {
+            db.select(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.HOUR_OF_DAY, sum(PRESENCE_HOURLY.DEVICES),
+                            max(PRESENCE_HOURLY.DEVICES))
+                    .from(PRESENCE_HOURLY)
+                    .where(published(q, selection))
+                    .and(selection.days() == DayFilter.EVERY_DAY ? DSL.noCondition()
+                            : PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
+                    .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.HOUR_OF_DAY)
+                    .forEach(r -> byArea.computeIfAbsent(r.value1(), a -> new HashMap<>())
+                            .put(r.value2().intValue(), new long[] {r.value3().longValue(), r.value4()}));
+        }
+        List<LicensedArea> areas = licensedAreaNames(q, selection);
+        Map<Integer, Heatmap> hours = new TreeMap<>();
+        int shown = 0;
+        int suppressed = 0;
+        for (int hour = selection.firstHour(); hour <= selection.lastHour(); hour++) {
+            List<AreaFigure> figures = new ArrayList<>(areas.size());
+            for (LicensedArea area : areas) {
+                long[] sumAndPeak = byArea.getOrDefault(area.id(), Map.of()).get(hour);
+                figures.add(new AreaFigure(area.id(), area.name(), combined(sumAndPeak, selection.metric(), days, q.k)));
+            }
+            Heatmap heatmap = new Heatmap(q.release, q.k, selection.atHour(hour), days, figures);
+            suppressed += (int) heatmap.suppressedCount();
+            shown += figures.size() - (int) heatmap.suppressedCount();
+            hours.put(hour, heatmap);
+        }
+        String what = "hour by hour " + selection.describe();
+        if (shown == 0) {
+            throw block(q, what, suppressed);
+        }
+        auditSuccess(AuditAction.QUERY, what + " release=" + q.release.id(), shown, suppressed);
+        return new HourByHour(q.release, q.k, selection, hours);
+    }
+
+    /**
+     * One area's side panel: the selection's metric at each of the 24 hours of day over the selected
+     * days, and distinct devices per selected day. An area outside the licence is refused and audited.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public AreaDetail areaDetail(PresenceSelection selection, long areaId) {
+        Question q = ask(selection);
+        String what = "area detail area=" + areaId + " " + selection.describe();
+        String name = db.select(AREA.NAME).from(AREA)
+                .where(AREA.ID.eq(areaId)).and(AREA.LAYER_CODE.eq(selection.layer()))
+                .fetchOptional(AREA.NAME).orElse(null);
+        if (name == null || !q.licensed.includes(areaId)) {
+            throw refuse(q.scope, what, "Your licence does not include this area for " + selection.from() + " to "
+                    + selection.to() + ".");
+        }
+        int days = q.dates.size();
+        Map<Integer, long[]> byHour = new HashMap<>();
+        Map<LocalDate, Long> byDay = new HashMap<>();
+        if (days > 0) {
+            db.select(PRESENCE_HOURLY.HOUR_OF_DAY, sum(PRESENCE_HOURLY.DEVICES), max(PRESENCE_HOURLY.DEVICES))
+                    .from(PRESENCE_HOURLY)
+                    .where(PRESENCE_HOURLY.RELEASE_ID.eq(q.release.id()))
+                    .and(PRESENCE_HOURLY.AREA_ID.eq(areaId))
+                    .and(PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
+                    .groupBy(PRESENCE_HOURLY.HOUR_OF_DAY)
+                    .forEach(r -> byHour.put(r.value1().intValue(), new long[] {r.value2().longValue(), r.value3()}));
+            db.select(PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.DEVICES)
+                    .from(PRESENCE_DAILY)
+                    .where(PRESENCE_DAILY.RELEASE_ID.eq(q.release.id()))
+                    .and(PRESENCE_DAILY.AREA_ID.eq(areaId))
+                    .and(PRESENCE_DAILY.LOCAL_DAY.in(q.dates))
+                    .forEach(r -> byDay.put(r.value1(), r.value2().longValue()));
+        }
+        List<Long> profile = new ArrayList<>(24);
+        for (int hour = 0; hour < 24; hour++) {
+            profile.add(combined(byHour.get(hour), selection.metric(), days, q.k));
+        }
+        List<Long> daily = new ArrayList<>(days);
+        for (LocalDate day : q.dates) {
+            Long devices = byDay.get(day);
+            daily.add(devices != null && devices >= q.k ? devices : null);
+        }
+        int shown = (int) (profile.stream().filter(v -> v != null).count() + daily.stream().filter(v -> v != null).count());
+        int suppressed = profile.size() + daily.size() - shown;
+        if (shown == 0) {
+            throw block(q, what, suppressed);
+        }
+        auditSuccess(AuditAction.QUERY, what + " release=" + q.release.id(), shown, suppressed);
+        return new AreaDetail(areaId, name, q.release, q.k, selection, profile, q.dates, daily);
+    }
+
+    /**
+     * The heatmap as a CSV file (docs/exports.md): one row per licensed area, streamed from the
+     * database cursor into {@code target}. Scope and k are checked, and a selection with no figure at
+     * k is blocked, before the target is opened; the export is audited as EXPORT.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportHeatmap(PresenceSelection selection, ExportTarget target) throws IOException {
+        Question q = ask(selection);
+        String what = "csv " + selection.describe();
+        if (!anyFigureAtK(q, selection)) {
+            throw block(q, what, 0);
+        }
+        CrowdLensUser user = currentUser.require();
+        Heatmap header = new Heatmap(q.release, q.k, selection, q.hours, List.of());
+        ExportMetadata metadata = new ExportMetadata(header.description(), user.organisationName(),
+                Dataset.PRESENCE.label(), q.release.id(), selection.from(), selection.to(), q.release.timeZone(),
+                q.k, OffsetDateTime.now(clock));
+        String figure = switch (selection.metric()) {
+            case AVERAGE_HOURLY -> "average_devices_per_hour";
+            case PEAK_HOUR -> "peak_hour_devices";
+        };
+        String fileName = ExportFileName.csv("presence", selection.metric().name(), selection.layer(),
+                selection.from() + " to " + selection.to(), selection.days().name(),
+                String.format("%02d-%02dh", selection.firstHour(), selection.lastHour()), "release " + q.release.id());
+        CsvExportWriter csv = CsvExportWriter.start(target, fileName, metadata,
+                List.of(ExportColumn.number("area_id"), ExportColumn.text("area"), ExportColumn.figure(figure)));
+        try {
+            streamFigures(q, selection, f -> csv.row(f.areaId(), f.name(), f.value()));
+            ExportSummary summary = csv.finish();
+            auditSuccess(AuditAction.EXPORT, what + " release=" + q.release.id() + " file=" + fileName,
+                    (int) summary.figuresShown(), (int) summary.figuresSuppressed());
+            return summary;
+        } catch (IOException | RuntimeException broken) {
+            ExportSummary partial = csv.summary();
+            audit.recordFigures(user.username(), user.organisationId(), AuditAction.EXPORT, AuditOutcome.FAILURE,
+                    what + " interrupted after " + partial.rows() + " rows: " + broken.getMessage(),
+                    (int) partial.figuresShown(), (int) partial.figuresSuppressed());
+            throw broken;
+        }
+    }
+
+    /** Licence scope, release and k for one selection: refused (and audited) before anything is read. */
+    private record Question(LicenceScope scope, LicensedAreas licensed, ReleaseSummary release, int k,
+            List<LocalDate> dates, int hours) {
+    }
+
+    private Question ask(PresenceSelection selection) {
         LicenceScope scope = licences.scopeFor(Dataset.PRESENCE);
         LicensedAreas licensed = licensedAreasCovering(scope, selection);
         ReleaseSummary release = releases.current(Dataset.PRESENCE)
                 .orElseThrow(() -> new IllegalStateException("No presence data has been published yet."));
         int k = Math.max(scope.minimumCrowd(), release.minimumCrowd());
         List<LocalDate> dates = selection.dates();
-        int hours = dates.size() * selection.hoursPerDay();
+        return new Question(scope, licensed, release, k, dates, dates.size() * selection.hoursPerDay());
+    }
 
-        Map<Long, long[]> sumAndPeak = new LinkedHashMap<>();
-        if (!dates.isEmpty()) {
-            db.select(PRESENCE_HOURLY.AREA_ID, sum(PRESENCE_HOURLY.DEVICES), max(PRESENCE_HOURLY.DEVICES))
-                    .from(PRESENCE_HOURLY)
-                    .where(PRESENCE_HOURLY.RELEASE_ID.eq(release.id()))
-                    .and(PRESENCE_HOURLY.LAYER_CODE.eq(selection.layer()))
-                    .and(PRESENCE_HOURLY.LOCAL_DAY.in(dates))
-                    .and(hoursOfDay(selection))
-                    .groupBy(PRESENCE_HOURLY.AREA_ID)
-                    .forEach(r -> sumAndPeak.put(r.value1(), new long[] {r.value2().longValue(), r.value3()}));
-        }
-        List<AreaFigure> figures = new ArrayList<>();
-        db.select(AREA.ID, AREA.NAME).from(AREA).where(AREA.LAYER_CODE.eq(selection.layer())).orderBy(AREA.NAME)
-                .forEach(r -> {
-                    if (licensed.includes(r.value1())) {
-                        figures.add(new AreaFigure(r.value1(), r.value2(),
-                                combined(sumAndPeak.get(r.value1()), selection.metric(), hours, k)));
+    /**
+     * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
+     * two cursors in id order, the areas and their published figures per day in the selection, merged
+     * as they stream; days outside the day-of-week filter are skipped here, not in SQL, so that the
+     * engines can read the days as one index range. (A left join of the two made H2 rescan the hourly
+     * table once per area; an IN list of days made it scan the whole release: docs/benchmarks.md.)
+     */
+    private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
+        try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
+                .where(AREA.LAYER_CODE.eq(selection.layer()))
+                .orderBy(AREA.ID)
+                .fetchSize(1000).fetchLazy();
+                Cursor<Record4<Long, LocalDate, BigDecimal, Integer>> perDay = db
+                        .select(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY, sum(PRESENCE_HOURLY.DEVICES),
+                                max(PRESENCE_HOURLY.DEVICES))
+                        .from(PRESENCE_HOURLY)
+                        .where(q.dates.isEmpty() ? DSL.falseCondition() : published(q, selection))
+                        .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY)
+                        .orderBy(PRESENCE_HOURLY.AREA_ID)
+                        .fetchSize(5000).fetchLazy()) {
+            Record4<Long, LocalDate, BigDecimal, Integer> day = perDay.fetchNext();
+            for (Record2<Long, String> area : areas) {
+                long id = area.value1();
+                long total = 0;
+                long peak = 0;
+                boolean any = false;
+                while (day != null && day.value1() <= id) {
+                    if (day.value1() == id && selection.days().includes(day.value2().getDayOfWeek())) {
+                        total += day.value3().longValue();
+                        peak = Math.max(peak, day.value4());
+                        any = true;
                     }
-                });
-        Heatmap heatmap = new Heatmap(release, k, selection, hours, figures);
-        CrowdLensUser user = currentUser.require();
-        int shown = figures.size() - (int) heatmap.suppressedCount();
-        if (shown == 0) {
-            audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.BLOCKED,
-                    selection.describe(), 0, figures.size());
-            throw new SelectionBlockedException(k);
+                    day = perDay.fetchNext();
+                }
+                if (q.licensed.includes(id)) {
+                    sink.accept(new AreaFigure(id, area.value2(),
+                            combined(any ? new long[] {total, peak} : null, selection.metric(), q.hours, q.k)));
+                }
+            }
         }
-        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS,
-                selection.describe() + " release=" + release.id(), shown, (int) heatmap.suppressedCount());
-        return heatmap;
+    }
+
+    /** Whether at least one licensed area's combined figure reaches k (checked before an export opens its file). */
+    private boolean anyFigureAtK(Question q, PresenceSelection selection) {
+        boolean[] found = {false};
+        streamFigures(q, selection, f -> found[0] |= !f.suppressed());
+        return found[0];
+    }
+
+    private List<LicensedArea> licensedAreaNames(Question q, PresenceSelection selection) {
+        return db.select(AREA.ID, AREA.NAME).from(AREA).where(AREA.LAYER_CODE.eq(selection.layer()))
+                .orderBy(AREA.NAME, AREA.ID)
+                .fetch(r -> new LicensedArea(r.value1(), r.value2(), null))
+                .stream().filter(a -> q.licensed.includes(a.id())).toList();
+    }
+
+    /** Published rows of the selection's layer, days (as one range) and hours; the day-of-week filter is the caller's. */
+    private static Condition published(Question q, PresenceSelection selection) {
+        return PRESENCE_HOURLY.RELEASE_ID.eq(q.release.id())
+                .and(PRESENCE_HOURLY.LAYER_CODE.eq(selection.layer()))
+                .and(PRESENCE_HOURLY.LOCAL_DAY.between(selection.from(), selection.to()))
+                .and(hoursOfDay(selection));
+    }
+
+    private SelectionBlockedException block(Question q, String what, int suppressed) {
+        CrowdLensUser user = currentUser.require();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.BLOCKED, what, 0,
+                suppressed);
+        return new SelectionBlockedException(q.k);
+    }
+
+    private void auditSuccess(AuditAction action, String what, int shown, int suppressed) {
+        CrowdLensUser user = currentUser.require();
+        audit.recordFigures(user.username(), user.organisationId(), action, AuditOutcome.SUCCESS, what, shown,
+                suppressed);
     }
 
     /**
@@ -193,7 +415,14 @@ public class PresenceQueryService {
         return new AccessDeniedException(message);
     }
 
+    /**
+     * One hour as an equality, so that presence_hourly_hour_ix serves it (release, layer, hour, then
+     * the days as a range); several hours as a range within the days' range of the primary key.
+     */
     private static Condition hoursOfDay(PresenceSelection selection) {
+        if (selection.firstHour() == selection.lastHour()) {
+            return PRESENCE_HOURLY.HOUR_OF_DAY.eq((short) selection.firstHour());
+        }
         return PRESENCE_HOURLY.HOUR_OF_DAY.between((short) selection.firstHour(), (short) selection.lastHour());
     }
 

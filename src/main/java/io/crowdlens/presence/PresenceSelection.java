@@ -34,6 +34,11 @@ public record PresenceSelection(String layer, LocalDate from, LocalDate to, DayF
         return lastHour - firstHour + 1;
     }
 
+    /** The same selection narrowed to one hour of day. */
+    public PresenceSelection atHour(int hour) {
+        return new PresenceSelection(layer, from, to, days, hour, hour, metric);
+    }
+
     /** One line for audit records. */
     String describe() {
         return "presence " + metric + " layer=" + layer + " " + from + ".." + to + " " + days + " hours "

@@ -37,6 +37,7 @@ class RoleNavigationJourney {
             assertThat(browser.page.locator("#main-nav vaadin-side-nav-item")).hasText(
                     new java.util.regex.Pattern[] {java.util.regex.Pattern.compile("\\s*Overview\\s*"),
                             java.util.regex.Pattern.compile("\\s*Presence map\\s*"),
+                            java.util.regex.Pattern.compile("\\s*Visitors\\s*"),
                             java.util.regex.Pattern.compile("\\s*Commuters\\s*"),
                             java.util.regex.Pattern.compile("\\s*Corridors\\s*")});
             assertThat(browser.page.getByText("No data published yet").first()).isVisible();

@@ -1,5 +1,6 @@
 package io.crowdlens.presence;
 
+import static io.crowdlens.db.Tables.PRESENCE_DAILY;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 
 import io.crowdlens.common.Dataset;
@@ -27,6 +28,7 @@ final class PresenceFixtures {
      * layer, Planner Co (pia@planner.test) for harbour only; both for two weeks from {@link #MON}.
      * Old town: Mon 08 = 40, Mon 09 = 20, Tue 08 = 30, Tue 09 fewer than k (not stored), Sat 08 = 100.
      * Harbour: Mon 08 = 16. Quiet: nothing published.
+     * Daily distinct devices: old town Mon 50, Tue 35, Sat 100; harbour Mon 16 (other days fewer than k).
      */
     static Ids releaseWithHandCountedFigures(DSLContext db) {
         Fixtures fixtures = new Fixtures(db);
@@ -47,6 +49,10 @@ final class PresenceFixtures {
         hourly(db, release, oldTown, TUE, 8, 30);
         hourly(db, release, oldTown, SAT, 8, 100);
         hourly(db, release, harbour, MON, 8, 16);
+        daily(db, release, oldTown, MON, 50);
+        daily(db, release, oldTown, TUE, 35);
+        daily(db, release, oldTown, SAT, 100);
+        daily(db, release, harbour, MON, 16);
         return new Ids(oldTown, harbour, quiet, release);
     }
 
@@ -57,7 +63,14 @@ final class PresenceFixtures {
         fixtures.user(org, "nia@nodata.test", "{noop}x", Role.PARTNER_ANALYST);
     }
 
-    private static void hourly(DSLContext db, long release, long area, LocalDate day, int hour, int devices) {
+    static void daily(DSLContext db, long release, long area, LocalDate day, int devices) {
+        db.insertInto(PRESENCE_DAILY)
+                .set(PRESENCE_DAILY.RELEASE_ID, release).set(PRESENCE_DAILY.LAYER_CODE, Fixtures.DISTRICTS)
+                .set(PRESENCE_DAILY.LOCAL_DAY, day).set(PRESENCE_DAILY.AREA_ID, area)
+                .set(PRESENCE_DAILY.DEVICES, devices).execute();
+    }
+
+    static void hourly(DSLContext db, long release, long area, LocalDate day, int hour, int devices) {
         db.insertInto(PRESENCE_HOURLY)
                 .set(PRESENCE_HOURLY.RELEASE_ID, release).set(PRESENCE_HOURLY.LAYER_CODE, Fixtures.DISTRICTS)
                 .set(PRESENCE_HOURLY.LOCAL_DAY, day).set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) hour)

@@ -1,5 +1,6 @@
 package io.crowdlens.presence;
 
+import static io.crowdlens.db.Tables.AUDIT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -8,6 +9,13 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import io.crowdlens.common.ui.chart.Chart;
+import io.crowdlens.common.ui.chart.ChartData;
+import io.crowdlens.common.ui.map.AreaMap;
+import io.crowdlens.common.ui.map.MapLegend;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.OnH2;
 import io.crowdlens.testing.SignedIn;
@@ -26,6 +34,21 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
     @Autowired UserAccounts accounts;
     @Autowired SecurityContextHolderStrategy securityContext;
 
+    /** This class's tests share one database (not rolled back): the hand-counted release is made once. */
+    private static PresenceFixtures.Ids ids;
+
+    private PresenceFixtures.Ids release() {
+        if (ids == null) {
+            ids = PresenceFixtures.releaseWithHandCountedFigures(db);
+        }
+        return ids;
+    }
+
+    /** Opens the map as a link with this query string would. */
+    private static void open(String query) {
+        UI.getCurrent().navigate("presence", QueryParameters.fromString(query));
+    }
+
     @AfterEach
     void signOut() {
         SignedIn.out(securityContext);
@@ -33,7 +56,7 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
     @Test
     void analystSeesWhatTheNumbersAreAndABlockedSelectionExplainsHowToWiden() {
-        PresenceFixtures.releaseWithHandCountedFigures(db);
+        release();
         SignedIn.as(accounts.loadUserByUsername("ana@retail.test"), securityContext);
 
         navigate("presence", Component.class);
@@ -52,6 +75,67 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
                 .startsWith("Distinct devices in each area's busiest hour, weekdays (mon-fri) "
                         + "2026-10-19 to 2026-10-25, 08:00-08:59 Europe/Berlin (5 hours). Release ")
                 .endsWith("minimum crowd k = 15.");
+    }
+
+    @Test
+    void theLegendSaysWhatTheColoursMeanAndNamesTheReleaseAndK() {
+        PresenceFixtures.Ids ids = release();
+        SignedIn.as(accounts.loadUserByUsername("ana@retail.test"), securityContext);
+
+        open("from=2026-10-19&to=2026-10-20&days=weekdays&hours=8-9&metric=peak");
+
+        MapLegend legend = find(AreaMap.class).id("presence-map").legend();
+        assertThat(legend.title()).isEqualTo("Devices in the peak hour");
+        assertThat(legend.note()).isEqualTo("Release " + ids.release() + " · k = 15");
+        assertThat(legend.entries()).extracting(MapLegend.Entry::label).last().isEqualTo("fewer than 15");
+        assertThat(legend.entries().getLast().suppressed()).isTrue();
+        // two shown figures (old town 40, harbour 16): two classes from 15 upwards
+        assertThat(legend.entries()).extracting(MapLegend.Entry::label).startsWith("15 – 16", "17 – 40");
+        assertThat(find(AreaMap.class).id("presence-map").shades().get(String.valueOf(ids.quiet())).label())
+                .isEqualTo("fewer than 15");
+    }
+
+    @Test
+    void clickingAnAreaOpensItsHourlyProfileAndDailySeries() {
+        PresenceFixtures.Ids ids = release();
+        SignedIn.as(accounts.loadUserByUsername("ana@retail.test"), securityContext);
+        open("from=2026-10-19&to=2026-10-20&days=weekdays&hours=8-9&metric=average");
+        AreaMap map = find(AreaMap.class).id("presence-map");
+
+        ComponentUtil.fireEvent(map, new AreaMap.AreaClickEvent(map, true, String.valueOf(ids.oldTown()), false));
+
+        assertThat(find(H3.class).id("area-title").getText()).isEqualTo("old-town");
+        ChartData hourly = find(Chart.class).id("area-hourly").data().orElseThrow();
+        assertThat(hourly.title()).isEqualTo("Average devices per hour, by hour of day");
+        assertThat(hourly.series().getFirst().values().get(8)).isEqualTo(35L);
+        assertThat(hourly.series().getFirst().values().get(9)).isNull();
+        assertThat(hourly.series().getFirst().highlighted()).containsExactly(8);
+        ChartData daily = find(Chart.class).id("area-daily").data().orElseThrow();
+        assertThat(daily.categories()).containsExactly("Mon 19 Oct", "Tue 20 Oct");
+        assertThat(daily.series().getFirst().values()).containsExactly(50L, 35L);
+        assertThat(map.selection()).containsExactly(String.valueOf(ids.oldTown()));
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsLicensedAreasAndCraftedLinksOutsideTheLicenceAreRefusedAndAudited() {
+        PresenceFixtures.Ids ids = release();
+        SignedIn.as(accounts.loadUserByUsername("pia@planner.test"), securityContext);
+
+        open("from=2026-10-19&to=2026-10-19&days=every-day&hours=8-8&metric=peak&area=" + ids.oldTown());
+
+        // only harbour can be drawn, shaded or clicked
+        assertThat(find(AreaMap.class).id("presence-map").shades()).containsOnlyKeys(String.valueOf(ids.harbour()));
+        assertThat(find(Div.class).id("area-message").getText()).contains("does not include this area");
+        assertThat(find(H3.class).id("area-title").getText()).isEqualTo("Not in your licence");
+
+        open("layer=h3r8");
+        assertThat(find(Div.class).id("map-message").getText()).contains("does not include the layer h3r8");
+
+        open("from=2026-09-01&to=2026-10-19&days=every-day&hours=8-8&metric=peak");
+        assertThat(find(Div.class).id("map-message").getText()).contains("does not cover 2026-09-01");
+
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("pia@planner.test")
+                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")))).isEqualTo(3);
     }
 
     @Test

@@ -78,7 +78,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
         navigate("", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PartnerOverviewView");
-        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Commuters", "Corridors");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors");
         assertThat(find(Grid.class).id("licences").getListDataView().getItemCount()).isEqualTo(1);
     }
 
@@ -106,8 +106,8 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
     void partnerAdminSeesOnlyTheirOwnTeam() {
         signIn(PARTNER_ADMIN);
         navigate("", Component.class);
-        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Commuters", "Corridors", "Team",
-                "Audit trail");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors",
+                "Team", "Audit trail");
 
         navigate("team", Component.class);
         @SuppressWarnings("unchecked")

@@ -38,6 +38,7 @@ public final class CellReader {
             Function<List<String>, String> key = keyOf(columns, source);
             int lat = required(columns, "lat", source);
             int lon = required(columns, "lon", source);
+            int range = columns.indexOf("range");
 
             List<Cell> cells = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -65,7 +66,7 @@ public final class CellReader {
                     } else if (!seen.add(cellKey)) {
                         reason = RejectReason.DUPLICATE;
                     } else {
-                        cell = new Cell(cellKey, latitude, longitude);
+                        cell = new Cell(cellKey, latitude, longitude, range < 0 ? null : rangeOrNull(fields.get(range)));
                     }
                 }
                 if (reason == null) {
@@ -115,6 +116,12 @@ public final class CellReader {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A range that is missing, not a number or not positive is unknown; the cell itself is still good. */
+    private static Double rangeOrNull(String value) {
+        Double metres = number(value);
+        return metres == null || metres <= 0 ? null : metres;
     }
 
     private static String blankToNull(String value) {

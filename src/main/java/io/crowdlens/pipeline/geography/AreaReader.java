@@ -29,19 +29,7 @@ public final class AreaReader {
         if (!Files.isRegularFile(file)) {
             throw new DropException("required file " + source + " is missing from the drop (" + file + ")");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new DropException("invalid GeoJSON in " + source + " at " + JsonPositions.of(e) + ": " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
-            throw invalid(source, "$.type", "expected a FeatureCollection");
-        }
-        JsonNode features = root.get("features");
-        if (features == null || !features.isArray()) {
-            throw invalid(source, "$.features", "expected an array of features");
-        }
+        JsonNode features = features(file);
         List<Area> areas = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
@@ -65,7 +53,33 @@ public final class AreaReader {
         return areas;
     }
 
-    private static List<Polygon> polygons(String source, JsonNode geometry, String at) {
+    /**
+     * The features of a GeoJSON FeatureCollection file (areas, sites, corridors); a syntax error or
+     * another shape fails the run naming the file and the position.
+     */
+    public static JsonNode features(Path file) {
+        String source = file.getFileName().toString();
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new DropException("invalid GeoJSON in " + source + " at " + JsonPositions.of(e) + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
+            throw invalid(source, "$.type", "expected a FeatureCollection");
+        }
+        JsonNode features = root.get("features");
+        if (features == null || !features.isArray()) {
+            throw invalid(source, "$.features", "expected an array of features");
+        }
+        return features;
+    }
+
+    /**
+     * The polygons of a GeoJSON Polygon or MultiPolygon geometry; {@code at} is its JSON path, for the
+     * message naming the file and position of a defect. Other readers of GeoJSON (sites) use it too.
+     */
+    public static List<Polygon> polygons(String source, JsonNode geometry, String at) {
         if (geometry == null || !geometry.isObject()) {
             throw invalid(source, at, "geometry is missing");
         }
@@ -125,7 +139,7 @@ public final class AreaReader {
         return new Ring(lons, lats);
     }
 
-    private static String requiredText(String source, JsonNode properties, String at, String field) {
+    public static String requiredText(String source, JsonNode properties, String at, String field) {
         JsonNode value = properties.get(field);
         if (value == null || !(value.isString() || value.isNumber()) || value.asString().isBlank()) {
             throw invalid(source, at + "." + field, "required property '" + field + "' is missing");
@@ -133,7 +147,7 @@ public final class AreaReader {
         return value.asString().strip();
     }
 
-    private static DropException invalid(String source, String path, String problem) {
+    public static DropException invalid(String source, String path, String problem) {
         return new DropException("invalid GeoJSON in " + source + " at " + path + ": " + problem);
     }
 }

@@ -1,0 +1,7 @@
+package io.crowdlens.visits;
+
+import io.crowdlens.testing.OnH2;
+
+@OnH2
+class VisitsQueryServiceOnH2Test extends VisitsQueryServiceContract {
+}

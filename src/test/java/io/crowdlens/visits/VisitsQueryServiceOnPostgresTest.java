@@ -1,0 +1,7 @@
+package io.crowdlens.visits;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class VisitsQueryServiceOnPostgresTest extends VisitsQueryServiceContract {
+}
