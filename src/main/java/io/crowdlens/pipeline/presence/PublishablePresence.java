@@ -4,6 +4,7 @@ import static io.crowdlens.db.Tables.PRESENCE_DAILY;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 
 import io.crowdlens.common.Dataset;
+import io.crowdlens.presence.PresenceDayHours;
 import io.crowdlens.pipeline.publish.AreaIds;
 import io.crowdlens.pipeline.publish.Batches;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
@@ -11,7 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
 
-/** Protected presence rows, written to presence_hourly and presence_daily. */
+/** Protected presence rows, written to presence_hourly and presence_daily, and the map's projection of them. */
 public record PublishablePresence(List<PresenceCount> published, long suppressedRows) implements PublishableAggregates {
 
     public PublishablePresence {
@@ -54,6 +55,7 @@ public record PublishablePresence(List<PresenceCount> published, long suppressed
                         .values((Long) null, null, null, null, null),
                 r -> new Object[] {releaseId, r.count().layerCode(), r.count().localDay(), r.areaId(),
                         Math.toIntExact(r.count().devices())});
+        PresenceDayHours.project(db, releaseId);
     }
 
     private record Row(PresenceCount count, long areaId) {
