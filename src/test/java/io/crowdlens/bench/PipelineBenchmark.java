@@ -2,7 +2,9 @@ package io.crowdlens.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.PipelineRunner;
+import io.crowdlens.pipeline.PresenceOnlyPipeline;
 import io.crowdlens.pipeline.RunOptions;
 import io.crowdlens.pipeline.RunReport;
 import io.crowdlens.pipeline.demo.DemoDropFiles;
@@ -18,8 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -38,7 +42,9 @@ class PipelineBenchmark {
 
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
+    /** Every product the drop carries: presence, visitors, commuting (with home/work inference). */
     @Autowired PipelineRunner pipeline;
+    @Autowired ApplicationContext context;
 
     @Test
     void wholePipelineOnTenMillionCsvEventsAgainstTheBareEngine() throws Exception {
@@ -72,11 +78,12 @@ class PipelineBenchmark {
         List<CpuTimeline> timelines = new ArrayList<>();
         RunReport last = null;
         long bareRows = 0;
+        PipelineRunner presenceOnly = PresenceOnlyPipeline.from(context);
         for (int run = 0; run < RUNS; run++) {
             long start = System.nanoTime();
             double cpuStart = BenchMachine.processCpuSeconds();
             CpuTimeline timeline = new CpuTimeline();
-            last = pipeline.run(dir, RunOptions.defaults().withProgress(timeline));
+            last = presenceOnly.run(dir, RunOptions.defaults().withProgress(timeline));
             timeline.mark("run finished");
             pipelineSeconds.add((System.nanoTime() - start) / 1e9);
             pipelineCpu.add(BenchMachine.processCpuSeconds() - cpuStart);
@@ -97,6 +104,17 @@ class PipelineBenchmark {
                 bareCpu.add(BenchMachine.processCpuSeconds() - bareCpuStart);
             }
         }
+        CpuTimeline wholeTimeline = new CpuTimeline();
+        long wholeStart = System.nanoTime();
+        double wholeCpuStart = BenchMachine.processCpuSeconds();
+        RunReport whole = pipeline.run(dir, RunOptions.defaults().withProgress(wholeTimeline));
+        wholeTimeline.mark("run finished");
+        double wholeSeconds = (System.nanoTime() - wholeStart) / 1e9;
+        double wholeCpu = BenchMachine.processCpuSeconds() - wholeCpuStart;
+        String wholeProducts = whole.releases().stream().map(r -> r.dataset().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        long presenceAggregateRows = last.releases().stream().filter(r -> r.dataset() == Dataset.PRESENCE)
+                .mapToLong(RunReport.PublishedRelease::aggregateRows).sum();
         String machine;
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             machine = BenchMachine.describe(duckdb);
@@ -110,12 +128,13 @@ class PipelineBenchmark {
         String report = String.format(Locale.ROOT, """
                 ## Whole pipeline on the %s files, against the bare engine
 
-                Measured %s with `bench/run` (`PipelineBenchmark`): `PipelineRunner.run` on the benchmark
-                drop (validate and quarantine, opt-outs, re-keying, presence for every district and H3 cell
-                by local hour and by local day, protection with k = %d, publish to an in-memory H2 serving
-                database), alternating with the bare DuckDB query computing the same four aggregates on the
+                Measured %s with `bench/run` (`PipelineBenchmark`): the pipeline with the presence product
+                alone (`PresenceOnlyPipeline`: validate and quarantine, opt-outs, re-keying, presence for every
+                district and H3 cell by local hour and by local day, protection with k = %d, publish to an
+                in-memory H2 serving database), alternating with the bare DuckDB query computing the same four aggregates on the
                 same files with the same filtering (`BarePresenceQuery.runAllLayers`) in the same JVM, both
-                with DuckDB threads %d and memory limit %s.
+                with DuckDB threads %d and memory limit %s. Then one run of the whole pipeline as an operator
+                runs it, every product the drop carries (%s).
 
                 | | |
                 |---|---|
@@ -131,33 +150,39 @@ class PipelineBenchmark {
                 | bare engine CPU time per run | %s s (%,.0f events per CPU-second) |
                 | **ratio pipeline / bare, wall time** (medians) | **%.2f** |
                 | **ratio pipeline / bare, CPU time** (medians) | **%.2f** |
+                | whole pipeline, every product: one run | %.2f s wall, %.1f CPU-s: %,.0f events/s, %,.0f events per CPU-second |
                 | peak RSS of the JVM (Spring, H2 and DuckDB included) | %,d MiB |
                 | peak heap | %,d MiB |
                 | load average at the end (1/5/15 min) | %s |
 
-                CPU time of the median run, step by step (process CPU, DuckDB's threads included; the
-                interval between two marks, wall time in brackets):
+                CPU time of the median presence run, step by step (process CPU, DuckDB's threads included;
+                the interval between two marks, wall time in brackets):
+
+                %s
+
+                The same for the run of the whole pipeline:
 
                 %s
 
                 Machine:
 
                 %s
-                """, format, started, last.minimumCrowd(), threads, memoryLimit, dir, spec.devices(), spec.days(),
+                """, format, started, last.minimumCrowd(), threads, memoryLimit, wholeProducts, dir, spec.devices(), spec.days(),
                 eventRows, last.events().accepted(), last.events().optedOut(), last.events().rejectedTotal(),
-                last.aggregateRows(), bareRows, last.publishedRows(), last.minimumCrowd(), fmt(pipelineSeconds),
+                presenceAggregateRows, bareRows, last.publishedRows(), last.minimumCrowd(), fmt(pipelineSeconds),
                 String.join("; ", phases), fmt(pipelineCpu), eventRows / medianCpu, eventRows / median,
                 eventRows / median / cores, cores, fmt(bareSeconds), fmt(bareCpu), eventRows / bareMedianCpu,
-                median / bareMedian, medianCpu / bareMedianCpu, BenchMachine.peakRssMiB(),
-                BenchMachine.peakHeapMiB(), BenchMachine.loadAverage(), timelines.get(medianRun).markdownList(),
-                machine);
+                median / bareMedian, medianCpu / bareMedianCpu, wholeSeconds, wholeCpu, eventRows / wholeSeconds,
+                eventRows / wholeCpu, BenchMachine.peakRssMiB(), BenchMachine.peakHeapMiB(), BenchMachine.loadAverage(),
+                timelines.get(medianRun).markdownList(), wholeTimeline.markdownList(), machine);
         System.out.println(report);
         BenchReport.replaceSection(section, report);
 
         assertThat(last.events().read()).isEqualTo(eventRows);
         assertThat(last.publishedRows()).isPositive();
         assertThat(bareRows).as("the bare engine computes as many aggregate rows as the pipeline")
-                .isEqualTo(last.aggregateRows());
+                .isEqualTo(presenceAggregateRows);
+        assertThat(whole.releases()).hasSizeGreaterThan(1);
     }
 
     private static double median(List<Double> values) {
