@@ -1,37 +1,39 @@
 package io.crowdlens.presence;
 
+import java.math.BigDecimal;
 import org.jooq.Record;
 
-/** Sums and peaks of one area's published hourly counts, per hour of day, over the days added. */
+/** One area's published hourly counts, summed and peaked per hour of day over the selected days. */
 final class HourTotals {
 
-    private final long[] sum = new long[24];
-    private final long[] peak = new long[24];
+    static final HourTotals NONE = new HourTotals(new long[24], new long[24]);
 
-    /** Adds one presence_day_hours row read as area_id, local_day, then the hours first to last. */
-    void add(Record day, int firstHour, int lastHour) {
+    private final long[] sum;
+    private final long[] peak;
+
+    private HourTotals(long[] sum, long[] peak) {
+        this.sum = sum;
+        this.peak = peak;
+    }
+
+    /** From a row read as area_id, then sum and max of each hour first to last (null: nothing published). */
+    static HourTotals of(Record row, int firstHour, int lastHour) {
+        long[] sum = new long[24];
+        long[] peak = new long[24];
         for (int hour = firstHour; hour <= lastHour; hour++) {
-            Integer devices = (Integer) day.get(2 + hour - firstHour);
-            if (devices != null) {
-                sum[hour] += devices;
-                peak[hour] = Math.max(peak[hour], devices);
+            int column = 1 + 2 * (hour - firstHour);
+            Object total = row.get(column);
+            Object highest = row.get(column + 1);
+            if (total != null && highest != null) {
+                sum[hour] = total instanceof BigDecimal d ? d.longValueExact() : ((Number) total).longValue();
+                peak[hour] = ((Number) highest).longValue();
             }
         }
+        return new HourTotals(sum, peak);
     }
 
-    /** {sum, peak} at one hour of day, or null when no day had a published figure then. */
+    /** {sum, peak} at one hour of day, or null when no selected day had a published figure then. */
     long[] sumAndPeak(int hour) {
         return peak[hour] == 0 ? null : new long[] {sum[hour], peak[hour]};
-    }
-
-    /** {sum, peak} over every hour, or null when nothing was published (published counts are positive). */
-    long[] sumAndPeakOverAllHours() {
-        long total = 0;
-        long highest = 0;
-        for (int hour = 0; hour < 24; hour++) {
-            total += sum[hour];
-            highest = Math.max(highest, peak[hour]);
-        }
-        return highest == 0 ? null : new long[] {total, highest};
     }
 }

@@ -23,10 +23,13 @@ import io.crowdlens.export.ExportMetadata;
 import io.crowdlens.export.ExportSummary;
 import io.crowdlens.export.ExportTarget;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,7 +45,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.SelectConditionStep;
+import org.jooq.Record3;
+import org.jooq.SelectSelectStep;
+import org.jooq.DatePart;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -143,14 +148,12 @@ public class PresenceQueryService {
         int days = q.dates.size();
         Map<Long, HourTotals> byArea = new HashMap<>();
         if (days > 0) {
-            try (Cursor<Record> rows = publishedDays(q, selection).fetchSize(5000).fetchLazy()) {
-                for (Record day : rows) {
-                    if (selection.days().includes(day.get(PRESENCE_DAY_HOURS.LOCAL_DAY).getDayOfWeek())) {
-                        byArea.computeIfAbsent(day.get(PRESENCE_DAY_HOURS.AREA_ID), a -> new HourTotals())
-                                .add(day, selection.firstHour(), selection.lastHour());
-                    }
-                }
-            }
+            perHour(selection.firstHour(), selection.lastHour())
+                    .from(PRESENCE_DAY_HOURS)
+                    .where(selectedDays(q, selection))
+                    .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
+                    .forEach(r -> byArea.put(r.get(PRESENCE_DAY_HOURS.AREA_ID),
+                            HourTotals.of(r, selection.firstHour(), selection.lastHour())));
         }
         List<LicensedArea> areas = licensedAreaNames(q, selection);
         Map<Integer, Heatmap> hours = new TreeMap<>();
@@ -193,15 +196,17 @@ public class PresenceQueryService {
                     + selection.to() + ".");
         }
         int days = q.dates.size();
-        HourTotals byHour = new HourTotals();
+        HourTotals byHour = HourTotals.NONE;
         Map<LocalDate, Long> byDay = new HashMap<>();
         if (days > 0) {
-            db.select(dayHourColumns(0, 23))
+            byHour = perHour(0, 23)
                     .from(PRESENCE_DAY_HOURS)
                     .where(PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id()))
                     .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId))
                     .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates))
-                    .forEach(day -> byHour.add(day, 0, 23));
+                    .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
+                    .fetchOptional(r -> HourTotals.of(r, 0, 23))
+                    .orElse(HourTotals.NONE);
             db.select(PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.DEVICES)
                     .from(PRESENCE_DAILY)
                     .where(PRESENCE_DAILY.RELEASE_ID.eq(q.release.id()))
@@ -286,32 +291,42 @@ public class PresenceQueryService {
 
     /**
      * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
-     * two cursors in id order, the areas and their published days in the selection (one row per area
-     * and day with the hours side by side, decision 017), merged as they stream; days outside the
-     * day-of-week filter are skipped here, not in SQL, so that the engines read the days as one range.
+     * two cursors in id order, the areas and their totals over the selected days and hours (summed in
+     * the database from one row per area and day, decision 017), merged as they stream.
      */
     private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
+        List<Field<Integer>> hours = new ArrayList<>();
+        for (int hour = selection.firstHour(); hour <= selection.lastHour(); hour++) {
+            hours.add(DSL.coalesce(PresenceDayHours.hour(hour), DSL.inline(0)));
+        }
+        // Published counts are positive, so an empty hour counts 0 in the sum and a peak of 0 means none
+        Field<Integer> dayTotal = hours.stream().reduce(Field::plus).orElseThrow();
+        Field<Integer> dayPeak = hours.size() == 1 ? hours.get(0)
+                : DSL.greatest(hours.get(0), hours.subList(1, hours.size()).toArray(Field[]::new));
         try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
                 .where(AREA.LAYER_CODE.eq(selection.layer()))
                 .orderBy(AREA.ID)
                 .fetchSize(1000).fetchLazy();
-                Cursor<Record> perDay = publishedDays(q, selection)
+                Cursor<Record3<Long, BigDecimal, Integer>> totals = db
+                        .select(PRESENCE_DAY_HOURS.AREA_ID, DSL.sum(dayTotal), DSL.max(dayPeak))
+                        .from(PRESENCE_DAY_HOURS)
+                        .where(selectedDays(q, selection))
+                        .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
                         .orderBy(PRESENCE_DAY_HOURS.AREA_ID)
                         .fetchSize(5000).fetchLazy()) {
-            Record day = perDay.fetchNext();
+            Record3<Long, BigDecimal, Integer> total = totals.fetchNext();
             for (Record2<Long, String> area : areas) {
                 long id = area.value1();
-                HourTotals totals = new HourTotals();
-                while (day != null && day.get(PRESENCE_DAY_HOURS.AREA_ID) <= id) {
-                    if (day.get(PRESENCE_DAY_HOURS.AREA_ID) == id
-                            && selection.days().includes(day.get(PRESENCE_DAY_HOURS.LOCAL_DAY).getDayOfWeek())) {
-                        totals.add(day, selection.firstHour(), selection.lastHour());
+                long[] sumAndPeak = null;
+                while (total != null && total.value1() <= id) {
+                    if (total.value1() == id && total.value3() > 0) {
+                        sumAndPeak = new long[] {total.value2().longValue(), total.value3()};
                     }
-                    day = perDay.fetchNext();
+                    total = totals.fetchNext();
                 }
                 if (q.licensed.includes(id)) {
                     sink.accept(new AreaFigure(id, area.value2(),
-                            combined(totals.sumAndPeakOverAllHours(), selection.metric(), q.hours, q.k)));
+                            combined(sumAndPeak, selection.metric(), q.hours, q.k)));
                 }
             }
         }
@@ -332,24 +347,32 @@ public class PresenceQueryService {
     }
 
     /**
-     * The published days of the selection's layer and date range (one range of the primary key):
-     * area id, day, then the selection's hours of day. The day-of-week filter is the caller's.
+     * The published days of the selection: its layer, its date range as one range of the primary key,
+     * and its days of the week.
      */
-    private SelectConditionStep<Record> publishedDays(Question q, PresenceSelection selection) {
-        return db.select(dayHourColumns(selection.firstHour(), selection.lastHour()))
-                .from(PRESENCE_DAY_HOURS)
-                .where(q.dates.isEmpty() ? DSL.falseCondition() : PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
-                        .and(PRESENCE_DAY_HOURS.LAYER_CODE.eq(selection.layer()))
-                        .and(PRESENCE_DAY_HOURS.LOCAL_DAY.between(selection.from(), selection.to())));
+    private static Condition selectedDays(Question q, PresenceSelection selection) {
+        if (q.dates.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        Condition days = PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
+                .and(PRESENCE_DAY_HOURS.LAYER_CODE.eq(selection.layer()))
+                .and(PRESENCE_DAY_HOURS.LOCAL_DAY.between(selection.from(), selection.to()));
+        if (selection.days() == DayFilter.EVERY_DAY) {
+            return days;
+        }
+        List<Integer> isoDays = Arrays.stream(DayOfWeek.values()).filter(selection.days()::includes)
+                .map(DayOfWeek::getValue).toList();
+        return days.and(DSL.extract(PRESENCE_DAY_HOURS.LOCAL_DAY, DatePart.ISO_DAY_OF_WEEK).in(isoDays));
     }
 
-    /** area_id, local_day, then the columns of hours first to last (read by position in {@link HourTotals}). */
-    private static List<Field<?>> dayHourColumns(int firstHour, int lastHour) {
-        List<Field<?>> columns = new ArrayList<>(List.of(PRESENCE_DAY_HOURS.AREA_ID, PRESENCE_DAY_HOURS.LOCAL_DAY));
+    /** area_id, then each hour's sum and peak over the rows read, hours first to last (see {@link HourTotals}). */
+    private SelectSelectStep<Record> perHour(int firstHour, int lastHour) {
+        List<Field<?>> columns = new ArrayList<>(List.of(PRESENCE_DAY_HOURS.AREA_ID));
         for (int hour = firstHour; hour <= lastHour; hour++) {
-            columns.add(PresenceDayHours.hour(hour));
+            columns.add(DSL.sum(PresenceDayHours.hour(hour)));
+            columns.add(DSL.max(PresenceDayHours.hour(hour)));
         }
-        return columns;
+        return db.select(columns);
     }
 
     private SelectionBlockedException block(Question q, String what, int suppressed) {

@@ -2,8 +2,11 @@ package io.crowdlens.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.crowdlens.bench.BenchResults;
 import io.crowdlens.bench.HeatmapBenchData;
 import java.time.Instant;
@@ -143,10 +146,22 @@ class MapResponsivenessBenchmark {
         }
     }
 
+    /**
+     * Opens the select and picks the option. A click that lands while the previous overlay is still
+     * closing leaves the select shut, so the click is repeated until the option shows.
+     */
     private static void choose(Page page, String select, String label) {
-        page.locator(select).click();
-        page.locator(select).getByRole(AriaRole.OPTION, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName(label).setExact(true)).click();
+        Locator option = page.locator(select).getByRole(AriaRole.OPTION,
+                new Locator.GetByRoleOptions().setName(label).setExact(true));
+        for (int attempt = 0; attempt < 5 && !option.isVisible(); attempt++) {
+            page.locator(select).click();
+            try {
+                option.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(2000));
+            } catch (TimeoutError notOpened) {
+                // the overlay did not open: click the select again
+            }
+        }
+        option.click();
     }
 
     private static double[] toSortedArray(Object list) {
