@@ -68,11 +68,13 @@ public class PresenceQueryService {
     private final ReleaseCatalogue releases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final DayRowReader dayRows;
     private final Clock clock = Clock.systemUTC();
 
     public PresenceQueryService(DSLContext db, LicenceScopeService licences, ReleaseCatalogue releases,
-            CurrentUser currentUser, AuditLog audit) {
+            CurrentUser currentUser, AuditLog audit, DayRowReader dayRows) {
         this.db = db;
+        this.dayRows = dayRows;
         this.licences = licences;
         this.releases = releases;
         this.currentUser = currentUser;
@@ -146,15 +148,8 @@ public class PresenceQueryService {
     public HourByHour hourByHour(PresenceSelection selection) {
         Question q = ask(selection);
         int days = q.dates.size();
-        Map<Long, HourTotals> byArea = new HashMap<>();
-        if (days > 0) {
-            perHour(selection.firstHour(), selection.lastHour())
-                    .from(PRESENCE_DAY_HOURS)
-                    .where(selectedDays(q, selection))
-                    .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
-                    .forEach(r -> byArea.put(r.get(PRESENCE_DAY_HOURS.AREA_ID),
-                            HourTotals.of(r, selection.firstHour(), selection.lastHour())));
-        }
+        Map<Long, HourTotals> byArea = days == 0 ? Map.of()
+                : dayRows.hourTotals(selectedDays(q, selection), selection.firstHour(), selection.lastHour());
         List<LicensedArea> areas = licensedAreaNames(q, selection);
         Map<Integer, Heatmap> hours = new TreeMap<>();
         int shown = 0;
@@ -196,17 +191,13 @@ public class PresenceQueryService {
                     + selection.to() + ".");
         }
         int days = q.dates.size();
-        HourTotals byHour = HourTotals.NONE;
+        HourTotals byHour = new HourTotals();
         Map<LocalDate, Long> byDay = new HashMap<>();
         if (days > 0) {
-            byHour = perHour(0, 23)
-                    .from(PRESENCE_DAY_HOURS)
-                    .where(PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id()))
-                    .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId))
-                    .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates))
-                    .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
-                    .fetchOptional(r -> HourTotals.of(r, 0, 23))
-                    .orElse(HourTotals.NONE);
+            byHour = dayRows.hourTotals(PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
+                            .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId))
+                            .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates)), 0, 23)
+                    .getOrDefault(areaId, byHour);
             db.select(PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.DEVICES)
                     .from(PRESENCE_DAILY)
                     .where(PRESENCE_DAILY.RELEASE_ID.eq(q.release.id()))
@@ -291,38 +282,25 @@ public class PresenceQueryService {
 
     /**
      * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
-     * two cursors in id order, the areas and their totals over the selected days and hours (summed in
-     * the database from one row per area and day, decision 017), merged as they stream.
+     * two cursors in id order, the areas and their totals over the selected days and hours
+     * ({@link DayRowReader}), merged as they stream.
      */
     private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
-        List<Field<Integer>> hours = new ArrayList<>();
-        for (int hour = selection.firstHour(); hour <= selection.lastHour(); hour++) {
-            hours.add(DSL.coalesce(PresenceDayHours.hour(hour), DSL.inline(0)));
-        }
-        // Published counts are positive, so an empty hour counts 0 in the sum and a peak of 0 means none
-        Field<Integer> dayTotal = hours.stream().reduce(Field::plus).orElseThrow();
-        Field<Integer> dayPeak = hours.size() == 1 ? hours.get(0)
-                : DSL.greatest(hours.get(0), hours.subList(1, hours.size()).toArray(Field[]::new));
         try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
                 .where(AREA.LAYER_CODE.eq(selection.layer()))
                 .orderBy(AREA.ID)
                 .fetchSize(1000).fetchLazy();
-                Cursor<Record3<Long, BigDecimal, Integer>> totals = db
-                        .select(PRESENCE_DAY_HOURS.AREA_ID, DSL.sum(dayTotal), DSL.max(dayPeak))
-                        .from(PRESENCE_DAY_HOURS)
-                        .where(selectedDays(q, selection))
-                        .groupBy(PRESENCE_DAY_HOURS.AREA_ID)
-                        .orderBy(PRESENCE_DAY_HOURS.AREA_ID)
-                        .fetchSize(5000).fetchLazy()) {
-            Record3<Long, BigDecimal, Integer> total = totals.fetchNext();
+                DayRowReader.AreaTotals totals = dayRows.areaTotals(selectedDays(q, selection),
+                        selection.firstHour(), selection.lastHour())) {
+            DayRowReader.AreaTotal total = totals.hasNext() ? totals.next() : null;
             for (Record2<Long, String> area : areas) {
                 long id = area.value1();
                 long[] sumAndPeak = null;
-                while (total != null && total.value1() <= id) {
-                    if (total.value1() == id && total.value3() > 0) {
-                        sumAndPeak = new long[] {total.value2().longValue(), total.value3()};
+                while (total != null && total.areaId() <= id) {
+                    if (total.areaId() == id) {
+                        sumAndPeak = new long[] {total.sum(), total.peak()};
                     }
-                    total = totals.fetchNext();
+                    total = totals.hasNext() ? totals.next() : null;
                 }
                 if (q.licensed.includes(id)) {
                     sink.accept(new AreaFigure(id, area.value2(),
@@ -363,16 +341,6 @@ public class PresenceQueryService {
         List<Integer> isoDays = Arrays.stream(DayOfWeek.values()).filter(selection.days()::includes)
                 .map(DayOfWeek::getValue).toList();
         return days.and(DSL.extract(PRESENCE_DAY_HOURS.LOCAL_DAY, DatePart.ISO_DAY_OF_WEEK).in(isoDays));
-    }
-
-    /** area_id, then each hour's sum and peak over the rows read, hours first to last (see {@link HourTotals}). */
-    private SelectSelectStep<Record> perHour(int firstHour, int lastHour) {
-        List<Field<?>> columns = new ArrayList<>(List.of(PRESENCE_DAY_HOURS.AREA_ID));
-        for (int hour = firstHour; hour <= lastHour; hour++) {
-            columns.add(DSL.sum(PresenceDayHours.hour(hour)));
-            columns.add(DSL.max(PresenceDayHours.hour(hour)));
-        }
-        return db.select(columns);
     }
 
     private SelectionBlockedException block(Question q, String what, int suppressed) {
