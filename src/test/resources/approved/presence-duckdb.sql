@@ -1,6 +1,6 @@
 -- create classified_event
 create table "classified_event" (
-  "device_key" varchar(64),
+  "device_key" bigint,
   "cell_key" varchar,
   "event_at" timestamp with time zone,
   "local_time" timestamp without time zone,
@@ -25,8 +25,8 @@ insert into "classified_event" (
 )
 select
   case
-    when "c"."status" is null then md5((cast(? as varchar) || "c"."device_id"))
-    else cast(null as varchar)
+    when "c"."status" is null then cast(hash(cast(? as varchar) || "c"."device_id") >> 1 as bigint)
+    else cast(null as bigint)
   end,
   case
     when "c"."status" is null then "c"."cell_id"
@@ -79,52 +79,228 @@ from (
     "p"."source_file",
     case
       when "p"."device_id" is null then 'empty_device_id'
-      when exists (
-        select 1 "one"
+      when "p"."device_id" in (
+        select "optout"."device_id"
         from "optout"
-        where "optout"."device_id" = "p"."device_id"
       ) then 'opted_out'
       when "p"."event_at" is null then 'bad_timestamp'
-      when not exists (
-        select 1 "one"
-        from "drop_cell"
-        where "drop_cell"."cell_key" = "p"."cell_id"
+      when (
+        "p"."cell_id" is null
+        or "p"."cell_id" not in (
+          select "drop_cell"."cell_key"
+          from "drop_cell"
+        )
       ) then 'unknown_cell'
-      when cast("p"."local_time" as date) not between date '2026-10-05' and date '2026-10-18' then 'outside_period'
-      when row_number() over (
-        partition by "p"."device_id", "p"."cell_id", "p"."event_at"
-        order by "p"."ts", "p"."source_file"
-      ) > 1 then 'duplicate'
+      when cast(
+        "p"."local_time"
+        as date
+      ) not between date '2026-10-19' and date '2026-11-01' then 'outside_period'
       else cast(null as varchar)
     end "status"
   from (
     select
       "i".*,
-      ("i"."event_at" at time zone 'Europe/Berlin') "local_time"
+      make_timestamp((epoch_us("i"."event_at") + case
+        when epoch_us("i"."event_at") < 1792890000000000 then 7200000000
+        else 3600000000
+      end)) "local_time"
     from (
       select
-        nullif(
-          trim("device_id"),
-          ''
-        ) "device_id",
-        nullif(
-          trim("cell_id"),
-          ''
-        ) "cell_id",
-        "ts" "ts",
+        "r"."device_id",
+        "r"."cell_id",
+        "r"."ts",
         case
-          when (trim("ts") ~ '^-?[0-9]{1,15}$') then to_timestamp(cast(trim("ts") as bigint) / 1000.0)
-          when (trim("ts") ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
-            regexp_replace(trim("ts"), '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
+          when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
+            regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
             as timestamp with time zone
           )
           else cast(null as timestamp with time zone)
         end "event_at",
-        "source_file" "source_file"
-      from "raw_event"
+        "r"."source_file"
+      from (
+        select
+          nullif(
+            case
+              when (
+                "device_id" like ' %'
+                or "device_id" like '% '
+              ) then trim("device_id")
+              else "device_id"
+            end,
+            ''
+          ) "device_id",
+          nullif(
+            case
+              when (
+                "cell_id" like ' %'
+                or "cell_id" like '% '
+              ) then trim("cell_id")
+              else "cell_id"
+            end,
+            ''
+          ) "cell_id",
+          "ts" "ts",
+          case
+            when (
+              "ts" like ' %'
+              or "ts" like '% '
+            ) then trim("ts")
+            else "ts"
+          end "ts_trimmed",
+          "source_file" "source_file"
+        from "raw_event"
+      ) "r"
     ) "i"
   ) "p"
 ) "c";
+
+-- find duplicate events
+create table "duplicate_group"
+as
+select "device_key", "cell_key", "event_at", "local_time"
+from "classified_event"
+where "status" is null
+group by "device_key", "cell_key", "event_at", "local_time"
+having count(*) > 1;
+
+-- count duplicated events
+select count(*)
+from "duplicate_group";
+
+-- quarantine duplicates
+insert into "classified_event" (
+  "status",
+  "rejected_device_id",
+  "rejected_cell_id",
+  "rejected_ts",
+  "source_file"
+)
+select
+  'duplicate',
+  "d"."device_id",
+  "d"."cell_id",
+  "d"."ts",
+  "d"."source_file"
+from (
+  select
+    "t"."device_id",
+    "t"."cell_id",
+    "t"."ts",
+    "t"."source_file",
+    row_number() over (
+      partition by
+        "t"."device_key",
+        "t"."cell_id",
+        "t"."event_at"
+      order by
+        "t"."ts",
+        "t"."source_file"
+    ) "copy"
+  from (
+    select
+      "r".*,
+      case
+        when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
+          regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
+          as timestamp with time zone
+        )
+        else cast(null as timestamp with time zone)
+      end "event_at"
+    from (
+      select
+        nullif(
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
+          ''
+        ) "device_id",
+        nullif(
+          case
+            when (
+              "cell_id" like ' %'
+              or "cell_id" like '% '
+            ) then trim("cell_id")
+            else "cell_id"
+          end,
+          ''
+        ) "cell_id",
+        "ts" "ts",
+        case
+          when (
+            "ts" like ' %'
+            or "ts" like '% '
+          ) then trim("ts")
+          else "ts"
+        end "ts_trimmed",
+        "source_file" "source_file",
+        cast(hash(cast(? as varchar) || nullif(
+          case
+            when (
+              "device_id" like ' %'
+              or "device_id" like '% '
+            ) then trim("device_id")
+            else "device_id"
+          end,
+          ''
+        )) >> 1 as bigint) "device_key"
+      from "raw_event"
+        join (
+          select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
+          from "duplicate_group"
+        ) "g"
+          on (
+            "g"."device_key" = cast(hash(cast(? as varchar) || nullif(
+              case
+                when (
+                  "device_id" like ' %'
+                  or "device_id" like '% '
+                ) then trim("device_id")
+                else "device_id"
+              end,
+              ''
+            )) >> 1 as bigint)
+            and "g"."cell_key" = nullif(
+              case
+                when (
+                  "cell_id" like ' %'
+                  or "cell_id" like '% '
+                ) then trim("cell_id")
+                else "cell_id"
+              end,
+              ''
+            )
+          )
+    ) "r"
+  ) "t"
+    join "duplicate_group"
+      on (
+        "duplicate_group"."device_key" = "t"."device_key"
+        and "duplicate_group"."cell_key" = "t"."cell_id"
+        and "duplicate_group"."event_at" = "t"."event_at"
+      )
+) "d"
+where "d"."copy" > 1;
+
+-- delete duplicated copies
+delete from "classified_event"
+using "duplicate_group"
+where (
+  "status" is null
+  and "classified_event"."device_key" = "duplicate_group"."device_key"
+  and "classified_event"."cell_key" = "duplicate_group"."cell_key"
+  and "classified_event"."event_at" = "duplicate_group"."event_at"
+);
+
+-- keep one of each duplicate
+insert into "classified_event" ("device_key", "cell_key", "event_at", "local_time")
+select "duplicate_group"."device_key", "duplicate_group"."cell_key", "duplicate_group"."event_at", "duplicate_group"."local_time"
+from "duplicate_group";
 
 -- status counts
 select
@@ -149,59 +325,67 @@ where (
   and "status" <> 'opted_out'
 );
 
--- hourly presence
-select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  ) "local_day",
-  extract(hour from "e"."local_time") "hour_of_day",
-  cast(
-    count(distinct "e"."device_key")
-    as bigint
-  ) "devices"
+-- devices seen per area and hour
+create table "presence_seen"
+as
+select distinct
+  "cell_area"."area_index" "area_index",
+  date_trunc('hour', "e"."local_time") "local_hour",
+  "e"."device_key" "device_key"
 from (
   select "device_key", "cell_key", "local_time"
   from "classified_event"
   where "status" is null
 ) "e"
   join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+    on "cell_area"."cell_key" = "e"."cell_key";
+
+-- hourly presence
+select
+  "a"."layer_code",
+  "a"."area_code",
+  cast("c"."local_hour" as date) "local_day",
+  extract(hour from "c"."local_hour") "hour_of_day",
   cast(
-    "e"."local_time"
-    as date
-  ),
-  extract(hour from "e"."local_time");
+    "c"."devices"
+    as bigint
+  ) "devices"
+from (
+  select
+    "presence_seen"."area_index",
+    "presence_seen"."local_hour",
+    count(*) "devices"
+  from "presence_seen"
+  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+) "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) "a"
+    on "a"."area_index" = "c"."area_index";
 
 -- daily presence
 select
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
+  "a"."layer_code",
+  "a"."area_code",
+  "c"."local_day",
   cast(
-    "e"."local_time"
-    as date
-  ) "local_day",
-  cast(
-    count(distinct "e"."device_key")
+    "c"."devices"
     as bigint
   ) "devices"
 from (
-  select "device_key", "cell_key", "local_time"
-  from "classified_event"
-  where "status" is null
-) "e"
-  join "cell_area"
-    on "cell_area"."cell_key" = "e"."cell_key"
-group by
-  "cell_area"."layer_code",
-  "cell_area"."area_code",
-  cast(
-    "e"."local_time"
-    as date
-  );
+  select
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date) "local_day",
+    count(distinct "presence_seen"."device_key") "devices"
+  from "presence_seen"
+  group by
+    "presence_seen"."area_index",
+    cast("presence_seen"."local_hour" as date)
+) "c"
+  join (
+    select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
+    from "cell_area"
+  ) "a"
+    on "a"."area_index" = "c"."area_index";
 

@@ -49,8 +49,19 @@ final class DropProcessing {
             engine.sql().execute(classification.createTable());
             engine.execute("Validating events", classification.classify(manifest, runKey));
             long malformed = engine.quarantineMalformedEvents(quarantine);
+            rejectDuplicates(classification);
             quarantineRejected(classification, quarantine);
             return eventCounts(classification, malformed);
+        }
+    }
+
+    /** Quarantines every copy but the first of an event given more than once; cheap when there are none. */
+    private void rejectDuplicates(EventClassification classification) {
+        engine.execute("Looking for duplicate events", classification.findDuplicates());
+        if (engine.sql().fetchValue(classification.duplicatedEvents()) > 0) {
+            engine.execute("Quarantining duplicate events", classification.quarantineDuplicates(manifest, runKey));
+            engine.sql().execute(classification.deleteDuplicatedCopies());
+            engine.sql().execute(classification.keepOneOfEachDuplicate());
         }
     }
 

@@ -147,8 +147,10 @@ public class PipelineRunner {
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
                 events.optedOut(), engineKind.code(), validated - started);
         long publishStarted = clock.millis();
+        options.progress().started("Publishing");
         Map<Dataset, Long> releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(),
                 publishStarted);
+        options.progress().finished("Publishing", releases.stream().mapToLong(r -> r.aggregates().publishedRows()).sum());
         long published = clock.millis();
         return new RunReport(manifest.dropId(), engineKind, events, cells.counts(), optOuts,
                 reported.stream().map(r -> new RunReport.PublishedRelease(r.dataset(), releaseIds.get(r.dataset()),

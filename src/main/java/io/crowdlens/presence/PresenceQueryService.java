@@ -3,9 +3,7 @@ package io.crowdlens.presence;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.PRESENCE_DAILY;
-import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.sum;
+import static io.crowdlens.db.Tables.PRESENCE_DAY_HOURS;
 
 import io.crowdlens.audit.AuditAction;
 import io.crowdlens.audit.AuditLog;
@@ -27,9 +25,11 @@ import io.crowdlens.export.ExportTarget;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +42,12 @@ import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
-import org.jooq.Record4;
+import org.jooq.Record3;
+import org.jooq.SelectSelectStep;
+import org.jooq.DatePart;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -64,11 +68,13 @@ public class PresenceQueryService {
     private final ReleaseCatalogue releases;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final DayRowReader dayRows;
     private final Clock clock = Clock.systemUTC();
 
     public PresenceQueryService(DSLContext db, LicenceScopeService licences, ReleaseCatalogue releases,
-            CurrentUser currentUser, AuditLog audit) {
+            CurrentUser currentUser, AuditLog audit, DayRowReader dayRows) {
         this.db = db;
+        this.dayRows = dayRows;
         this.licences = licences;
         this.releases = releases;
         this.currentUser = currentUser;
@@ -142,18 +148,8 @@ public class PresenceQueryService {
     public HourByHour hourByHour(PresenceSelection selection) {
         Question q = ask(selection);
         int days = q.dates.size();
-        Map<Long, Map<Integer, long[]>> byArea = new HashMap<>();
-        if (days > 0) {
-            db.select(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.HOUR_OF_DAY, sum(PRESENCE_HOURLY.DEVICES),
-                            max(PRESENCE_HOURLY.DEVICES))
-                    .from(PRESENCE_HOURLY)
-                    .where(published(q, selection))
-                    .and(selection.days() == DayFilter.EVERY_DAY ? DSL.noCondition()
-                            : PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
-                    .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.HOUR_OF_DAY)
-                    .forEach(r -> byArea.computeIfAbsent(r.value1(), a -> new HashMap<>())
-                            .put(r.value2().intValue(), new long[] {r.value3().longValue(), r.value4()}));
-        }
+        Map<Long, HourTotals> byArea = days == 0 ? Map.of()
+                : dayRows.hourTotals(selectedDays(q, selection), selection.firstHour(), selection.lastHour());
         List<LicensedArea> areas = licensedAreaNames(q, selection);
         Map<Integer, Heatmap> hours = new TreeMap<>();
         int shown = 0;
@@ -161,7 +157,8 @@ public class PresenceQueryService {
         for (int hour = selection.firstHour(); hour <= selection.lastHour(); hour++) {
             List<AreaFigure> figures = new ArrayList<>(areas.size());
             for (LicensedArea area : areas) {
-                long[] sumAndPeak = byArea.getOrDefault(area.id(), Map.of()).get(hour);
+                HourTotals totals = byArea.get(area.id());
+                long[] sumAndPeak = totals == null ? null : totals.sumAndPeak(hour);
                 figures.add(new AreaFigure(area.id(), area.name(), combined(sumAndPeak, selection.metric(), days, q.k)));
             }
             Heatmap heatmap = new Heatmap(q.release, q.k, selection.atHour(hour), days, figures);
@@ -194,16 +191,13 @@ public class PresenceQueryService {
                     + selection.to() + ".");
         }
         int days = q.dates.size();
-        Map<Integer, long[]> byHour = new HashMap<>();
+        HourTotals byHour = new HourTotals();
         Map<LocalDate, Long> byDay = new HashMap<>();
         if (days > 0) {
-            db.select(PRESENCE_HOURLY.HOUR_OF_DAY, sum(PRESENCE_HOURLY.DEVICES), max(PRESENCE_HOURLY.DEVICES))
-                    .from(PRESENCE_HOURLY)
-                    .where(PRESENCE_HOURLY.RELEASE_ID.eq(q.release.id()))
-                    .and(PRESENCE_HOURLY.AREA_ID.eq(areaId))
-                    .and(PRESENCE_HOURLY.LOCAL_DAY.in(q.dates))
-                    .groupBy(PRESENCE_HOURLY.HOUR_OF_DAY)
-                    .forEach(r -> byHour.put(r.value1().intValue(), new long[] {r.value2().longValue(), r.value3()}));
+            byHour = dayRows.hourTotals(PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
+                            .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId))
+                            .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates)), 0, 23)
+                    .getOrDefault(areaId, byHour);
             db.select(PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.DEVICES)
                     .from(PRESENCE_DAILY)
                     .where(PRESENCE_DAILY.RELEASE_ID.eq(q.release.id()))
@@ -213,7 +207,7 @@ public class PresenceQueryService {
         }
         List<Long> profile = new ArrayList<>(24);
         for (int hour = 0; hour < 24; hour++) {
-            profile.add(combined(byHour.get(hour), selection.metric(), days, q.k));
+            profile.add(combined(byHour.sumAndPeak(hour), selection.metric(), days, q.k));
         }
         List<Long> daily = new ArrayList<>(days);
         for (LocalDate day : q.dates) {
@@ -288,41 +282,29 @@ public class PresenceQueryService {
 
     /**
      * Every licensed area of the layer with its combined figure, in area id order, with flat memory:
-     * two cursors in id order, the areas and their published figures per day in the selection, merged
-     * as they stream; days outside the day-of-week filter are skipped here, not in SQL, so that the
-     * engines can read the days as one index range. (A left join of the two made H2 rescan the hourly
-     * table once per area; an IN list of days made it scan the whole release: docs/benchmarks.md.)
+     * two cursors in id order, the areas and their totals over the selected days and hours
+     * ({@link DayRowReader}), merged as they stream.
      */
     private void streamFigures(Question q, PresenceSelection selection, Consumer<AreaFigure> sink) {
         try (Cursor<Record2<Long, String>> areas = db.select(AREA.ID, AREA.NAME).from(AREA)
                 .where(AREA.LAYER_CODE.eq(selection.layer()))
                 .orderBy(AREA.ID)
                 .fetchSize(1000).fetchLazy();
-                Cursor<Record4<Long, LocalDate, BigDecimal, Integer>> perDay = db
-                        .select(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY, sum(PRESENCE_HOURLY.DEVICES),
-                                max(PRESENCE_HOURLY.DEVICES))
-                        .from(PRESENCE_HOURLY)
-                        .where(q.dates.isEmpty() ? DSL.falseCondition() : published(q, selection))
-                        .groupBy(PRESENCE_HOURLY.AREA_ID, PRESENCE_HOURLY.LOCAL_DAY)
-                        .orderBy(PRESENCE_HOURLY.AREA_ID)
-                        .fetchSize(5000).fetchLazy()) {
-            Record4<Long, LocalDate, BigDecimal, Integer> day = perDay.fetchNext();
+                DayRowReader.AreaTotals totals = dayRows.areaTotals(selectedDays(q, selection),
+                        selection.firstHour(), selection.lastHour())) {
+            DayRowReader.AreaTotal total = totals.hasNext() ? totals.next() : null;
             for (Record2<Long, String> area : areas) {
                 long id = area.value1();
-                long total = 0;
-                long peak = 0;
-                boolean any = false;
-                while (day != null && day.value1() <= id) {
-                    if (day.value1() == id && selection.days().includes(day.value2().getDayOfWeek())) {
-                        total += day.value3().longValue();
-                        peak = Math.max(peak, day.value4());
-                        any = true;
+                long[] sumAndPeak = null;
+                while (total != null && total.areaId() <= id) {
+                    if (total.areaId() == id) {
+                        sumAndPeak = new long[] {total.sum(), total.peak()};
                     }
-                    day = perDay.fetchNext();
+                    total = totals.hasNext() ? totals.next() : null;
                 }
                 if (q.licensed.includes(id)) {
                     sink.accept(new AreaFigure(id, area.value2(),
-                            combined(any ? new long[] {total, peak} : null, selection.metric(), q.hours, q.k)));
+                            combined(sumAndPeak, selection.metric(), q.hours, q.k)));
                 }
             }
         }
@@ -342,12 +324,23 @@ public class PresenceQueryService {
                 .stream().filter(a -> q.licensed.includes(a.id())).toList();
     }
 
-    /** Published rows of the selection's layer, days (as one range) and hours; the day-of-week filter is the caller's. */
-    private static Condition published(Question q, PresenceSelection selection) {
-        return PRESENCE_HOURLY.RELEASE_ID.eq(q.release.id())
-                .and(PRESENCE_HOURLY.LAYER_CODE.eq(selection.layer()))
-                .and(PRESENCE_HOURLY.LOCAL_DAY.between(selection.from(), selection.to()))
-                .and(hoursOfDay(selection));
+    /**
+     * The published days of the selection: its layer, its date range as one range of the primary key,
+     * and its days of the week.
+     */
+    private static Condition selectedDays(Question q, PresenceSelection selection) {
+        if (q.dates.isEmpty()) {
+            return DSL.falseCondition();
+        }
+        Condition days = PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
+                .and(PRESENCE_DAY_HOURS.LAYER_CODE.eq(selection.layer()))
+                .and(PRESENCE_DAY_HOURS.LOCAL_DAY.between(selection.from(), selection.to()));
+        if (selection.days() == DayFilter.EVERY_DAY) {
+            return days;
+        }
+        List<Integer> isoDays = Arrays.stream(DayOfWeek.values()).filter(selection.days()::includes)
+                .map(DayOfWeek::getValue).toList();
+        return days.and(DSL.extract(PRESENCE_DAY_HOURS.LOCAL_DAY, DatePart.ISO_DAY_OF_WEEK).in(isoDays));
     }
 
     private SelectionBlockedException block(Question q, String what, int suppressed) {
@@ -413,17 +406,6 @@ public class PresenceQueryService {
         CrowdLensUser user = currentUser.require();
         audit.record(user.username(), scope.organisationId(), AuditAction.QUERY, AuditOutcome.DENIED, what);
         return new AccessDeniedException(message);
-    }
-
-    /**
-     * One hour as an equality, so that presence_hourly_hour_ix serves it (release, layer, hour, then
-     * the days as a range); several hours as a range within the days' range of the primary key.
-     */
-    private static Condition hoursOfDay(PresenceSelection selection) {
-        if (selection.firstHour() == selection.lastHour()) {
-            return PRESENCE_HOURLY.HOUR_OF_DAY.eq((short) selection.firstHour());
-        }
-        return PRESENCE_HOURLY.HOUR_OF_DAY.between((short) selection.firstHour(), (short) selection.lastHour());
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

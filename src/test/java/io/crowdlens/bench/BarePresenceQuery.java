@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.crowdlens.pipeline.demo.DemoDropFormat;
@@ -26,6 +29,10 @@ import io.crowdlens.pipeline.demo.DemoDropFormat;
  * an ANTI JOIN against the opt-outs ran out of memory at 2 GB in DuckDB 1.5.6 here.
  */
 final class BarePresenceQuery {
+
+    private static final String OPT_OUTS = "CREATE OR REPLACE TEMP TABLE optouts AS SELECT DISTINCT device_id"
+            + " FROM read_csv(%s, header = true, auto_detect = false,"
+            + " columns = {'device_id': 'VARCHAR', 'received_on': 'DATE'})";
 
     private BarePresenceQuery() {
     }
@@ -46,9 +53,7 @@ final class BarePresenceQuery {
                 }
                 insert.executeBatch();
             }
-            statement.execute("CREATE OR REPLACE TEMP TABLE optouts AS SELECT DISTINCT device_id FROM read_csv("
-                    + quoted(dropDir.resolve("optouts.csv")) + ", header = true, auto_detect = false,"
-                    + " columns = {'device_id': 'VARCHAR', 'received_on': 'DATE'})");
+            statement.execute(OPT_OUTS.formatted(quoted(dropDir.resolve("optouts.csv"))));
             statement.execute("""
                     CREATE OR REPLACE TEMP TABLE presence AS
                     WITH events AS (%s),
@@ -67,6 +72,101 @@ final class BarePresenceQuery {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /**
+     * The pipeline's whole presence product by hand: distinct devices per area per local hour and per
+     * local day, for every area a cell lies in (districts and H3 cells), with the same filtering as
+     * {@link #run}. Each (area, local hour, device) is made distinct once; hourly presence counts those
+     * rows, daily presence counts distinct devices among them. Local hours are wall-clock hours of the
+     * zone (the repeated autumn hour is one bucket, as in the pipeline), computed as the instant plus
+     * the zone's offset at it.
+     *
+     * <p>Writes tables {@code presence_hourly(area_id, local_day, hour_of_day, devices)} and
+     * {@code presence_daily(area_id, local_day, devices)}; returns their rows together.
+     *
+     * @param areaOfCell for each cell key, the ids of the areas it lies in (one per layer)
+     */
+    static long runAllLayers(Connection connection, Path dropDir, DemoDropFormat format,
+                             Map<String, List<Integer>> areaOfCell, ZoneId zone, LocalDate from, LocalDate to)
+            throws SQLException {
+        long fromMilli = from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long toMilli = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE TEMP TABLE cell_area (cell_id VARCHAR, area_id INTEGER)");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO cell_area VALUES (?, ?)")) {
+                for (Map.Entry<String, List<Integer>> cell : areaOfCell.entrySet()) {
+                    for (int area : cell.getValue()) {
+                        insert.setString(1, cell.getKey());
+                        insert.setInt(2, area);
+                        insert.addBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            statement.execute(OPT_OUTS.formatted(quoted(dropDir.resolve("optouts.csv"))));
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE seen AS
+                    WITH events AS (%s)
+                    SELECT DISTINCT a.area_id, (e.epoch_ms + %s) // 3600000 AS local_hour, e.device_id
+                    FROM events e
+                    JOIN cell_area a ON a.cell_id = e.cell_id
+                    WHERE e.epoch_ms >= %d AND e.epoch_ms < %d
+                    """.formatted(events(dropDir, format), offsetMillis("e.epoch_ms", zone, from, to), fromMilli,
+                    toMilli));
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE presence_hourly AS
+                    SELECT area_id, DATE '1970-01-01' + CAST(local_hour // 24 AS INTEGER) AS local_day,
+                      CAST(local_hour % 24 AS INTEGER) AS hour_of_day, count(*) AS devices
+                    FROM seen
+                    WHERE trim(device_id) <> '' AND device_id NOT IN (SELECT device_id FROM optouts)
+                    GROUP BY ALL
+                    """);
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE presence_daily AS
+                    SELECT area_id, DATE '1970-01-01' + CAST(local_hour // 24 AS INTEGER) AS local_day,
+                      count(DISTINCT device_id) AS devices
+                    FROM seen
+                    WHERE trim(device_id) <> '' AND device_id NOT IN (SELECT device_id FROM optouts)
+                    GROUP BY ALL
+                    """);
+            statement.execute("DROP TABLE seen");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT (SELECT count(*) FROM presence_hourly) + (SELECT count(*) FROM presence_daily)")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** "area day hour" (hour -1 for daily rows) to distinct devices, from {@link #runAllLayers}. */
+    static Map<String, Long> allLayers(Connection connection) throws SQLException {
+        Map<String, Long> presence = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT area_id, local_day, hour_of_day, devices FROM presence_hourly"
+                     + " UNION ALL SELECT area_id, local_day, -1, devices FROM presence_daily")) {
+            while (rows.next()) {
+                presence.put(rows.getInt(1) + " " + rows.getObject(2, LocalDate.class) + " " + rows.getInt(3),
+                        rows.getLong(4));
+            }
+        }
+        return presence;
+    }
+
+    /** The zone's UTC offset in milliseconds at an epoch-millisecond expression, for the period and two days around it. */
+    static String offsetMillis(String epochMillis, ZoneId zone, LocalDate from, LocalDate to) {
+        var rules = zone.getRules();
+        Instant start = from.minusDays(2).atStartOfDay(zone).toInstant();
+        Instant end = to.plusDays(3).atStartOfDay(zone).toInstant();
+        StringBuilder sql = new StringBuilder("CASE");
+        ZoneOffset current = rules.getOffset(start);
+        for (ZoneOffsetTransition t = rules.nextTransition(start); t != null && t.getInstant().isBefore(end);
+                t = rules.nextTransition(t.getInstant())) {
+            sql.append(" WHEN ").append(epochMillis).append(" < ").append(t.getInstant().toEpochMilli())
+                    .append(" THEN ").append(t.getOffsetBefore().getTotalSeconds() * 1000L);
+            current = t.getOffsetAfter();
+        }
+        return sql.append(" ELSE ").append(current.getTotalSeconds() * 1000L).append(" END").toString();
     }
 
     /** device_id, cell_id and epoch_ms of the rows whose timestamp is valid by the contract. */

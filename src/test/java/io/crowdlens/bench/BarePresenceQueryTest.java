@@ -61,6 +61,62 @@ class BarePresenceQueryTest {
         return rows;
     }
 
+    @ParameterizedTest
+    @EnumSource(DemoDropFormat.class)
+    void barePresenceOfEveryLayerByLocalHourAndDayCountsWhatAPlainJavaReferenceCounts(DemoDropFormat format,
+            @TempDir Path dir) throws Exception {
+        // Four days around the end of summer time: the repeated hour is one local bucket
+        DemoDropSpec spec = DemoDropSpec.of(400, 4, 11).withFirstDay(LocalDate.of(2026, 10, 23)).withFormat(format);
+        DemoDropGenerator.write(spec, dir);
+        DemoDropFiles drop = new DemoDropFiles(dir);
+        BenchAreas areas = BenchAreas.of(drop);
+
+        Map<String, Long> bare;
+        List<String> rows;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            BarePresenceQuery.runAllLayers(connection, dir, format, areas.areasOfCell(), drop.zone(), drop.periodFrom(),
+                    drop.periodTo());
+            bare = BarePresenceQuery.allLayers(connection);
+            rows = format == DemoDropFormat.CSV ? csvRows(drop) : parquetRows(connection, dir);
+        }
+
+        Map<String, Long> reference = javaPresenceOfEveryLayer(drop, rows, areas.areasOfCell());
+        assertThat(reference.keySet()).anyMatch(key -> key.endsWith(" 2026-10-25 2"));
+        assertThat(reference).hasSizeGreaterThan(2 * 24 * 24 * 4);
+        assertThat(bare).isEqualTo(reference);
+    }
+
+    /** "area day hour" (-1 for the day) to distinct devices, by local wall-clock time. */
+    private static Map<String, Long> javaPresenceOfEveryLayer(DemoDropFiles drop, List<String> rows,
+            Map<String, List<Integer>> areasOfCell) {
+        ZoneId zone = drop.zone();
+        Set<String> optedOut = new HashSet<>();
+        drop.optOutLines().forEach(line -> optedOut.add(line.split(",")[0]));
+        Map<String, Set<String>> devices = new HashMap<>();
+        for (String line : rows) {
+            String[] f = line.split(",", -1);
+            if (f.length != 3 || f[0].isBlank() || !areasOfCell.containsKey(f[1]) || optedOut.contains(f[0])) {
+                continue;
+            }
+            Instant instant = DemoDropFiles.instant(f[2]);
+            if (instant == null) {
+                continue;
+            }
+            java.time.LocalDateTime local = instant.atZone(zone).toLocalDateTime();
+            if (local.toLocalDate().isBefore(drop.periodFrom()) || local.toLocalDate().isAfter(drop.periodTo())) {
+                continue;
+            }
+            for (int area : areasOfCell.get(f[1])) {
+                devices.computeIfAbsent(area + " " + local.toLocalDate() + " " + local.getHour(), k -> new HashSet<>())
+                        .add(f[0]);
+                devices.computeIfAbsent(area + " " + local.toLocalDate() + " -1", k -> new HashSet<>()).add(f[0]);
+            }
+        }
+        Map<String, Long> presence = new HashMap<>();
+        devices.forEach((key, set) -> presence.put(key, (long) set.size()));
+        return presence;
+    }
+
     /** Parquet rows as CSV lines, a missing device id as an empty field. */
     private static List<String> parquetRows(Connection connection, Path dir) throws SQLException {
         List<String> rows = new ArrayList<>();

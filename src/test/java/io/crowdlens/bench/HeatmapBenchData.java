@@ -1,5 +1,6 @@
 package io.crowdlens.bench;
 
+import io.crowdlens.presence.PresenceDayHours;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
@@ -119,6 +120,7 @@ public final class HeatmapBenchData {
         if (pending > 0) {
             batch.execute();
         }
+        PresenceDayHours.project(db, release);
         return rows;
     }
 }

@@ -1,5 +1,6 @@
 package io.crowdlens.journeys;
 
+import io.crowdlens.presence.PresenceDayHours;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
@@ -68,6 +69,7 @@ class PartnerOnboardingJourney {
                         .set(PRESENCE_HOURLY.DEVICES, 40 + 10 * i).execute();
             }
         }
+        PresenceDayHours.project(db, release);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.crowdlens.journeys;
 
+import io.crowdlens.presence.PresenceDayHours;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AUDIT_EVENT;
@@ -183,6 +184,7 @@ class PresenceMapJourney {
                 .set(PRESENCE_HOURLY.LAYER_CODE, "district").set(PRESENCE_HOURLY.LOCAL_DAY, LocalDate.of(2026, 10, 19))
                 .set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) 8).set(PRESENCE_HOURLY.AREA_ID, area)
                 .set(PRESENCE_HOURLY.DEVICES, devices).execute();
+        PresenceDayHours.project(db, release);
     }
 
     private static void chooseHour(Page page, String select, String hour) {

@@ -110,6 +110,26 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
     }
 
     @Test
+    void ofSeveralCopiesInSeveralFilesTheFirstByTimestampAsWrittenThenFileIsKept() throws IOException {
+        // d01's first event three times: as written in b.csv (the original), again in a.csv, and in a.csv
+        // as epoch milliseconds with blanks around the ids; "1772435700000" sorts before "2026-..."
+        Files.createDirectories(drop.resolve("events"));
+        Files.move(drop.resolve("events.csv"), drop.resolve("events/b.csv"));
+        TestDrops.write(drop, "events/a.csv",
+                "device_id,cell_id,ts\nd01,c1,2026-03-02T08:15:00+01:00\n d01 , c1 ,1772435700000\n");
+
+        RunReport report = runTolerant();
+
+        assertThat(report.events().rejected()).containsExactly(Map.entry(RejectReason.DUPLICATE, 2L));
+        assertThat(report.events().accepted()).isEqualTo(HandCountedDrop.EVENTS);
+        assertThat(Files.readAllLines(temp.resolve("run/quarantine/events.csv"))).containsExactlyInAnyOrder(
+                QuarantineFile.HEADER,
+                "duplicate,a.csv,\"d01,c1,2026-03-02T08:15:00+01:00\"",
+                "duplicate,b.csv,\"d01,c1,2026-03-02T08:15:00+01:00\"");
+        assertThat(PublishedPresence.of(db, report.releaseId())).containsExactlyInAnyOrderElementsOf(PUBLISHED_AT_K10);
+    }
+
+    @Test
     void cellsWithImpossibleCoordinatesAreQuarantined() throws IOException {
         TestDrops.append(drop, "cells.csv", "c5,95.0,13.4,100\nc6,52.5,-181,100\n");
 

@@ -41,6 +41,7 @@ final class PublishedPresence {
                 "area", all(db, AREA),
                 "presence_hourly", all(db, PRESENCE_HOURLY),
                 "presence_daily", all(db, PRESENCE_DAILY),
+                "presence_day_hours", all(db, io.crowdlens.db.Tables.PRESENCE_DAY_HOURS),
                 "area_layer", all(db, io.crowdlens.db.Tables.AREA_LAYER));
     }
 

@@ -75,5 +75,6 @@ final class PresenceFixtures {
                 .set(PRESENCE_HOURLY.RELEASE_ID, release).set(PRESENCE_HOURLY.LAYER_CODE, Fixtures.DISTRICTS)
                 .set(PRESENCE_HOURLY.LOCAL_DAY, day).set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) hour)
                 .set(PRESENCE_HOURLY.AREA_ID, area).set(PRESENCE_HOURLY.DEVICES, devices).execute();
+        PresenceDayHours.project(db, release);
     }
 }

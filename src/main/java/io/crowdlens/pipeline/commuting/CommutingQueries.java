@@ -108,11 +108,11 @@ final class CommutingQueries {
                         accepted.field(LOCAL_TIME), CELL_AREA_AREA.as("area_code"),
                         commuters.field("home_area", String.class), commuters.field("work_area", String.class))
                 .from(accepted)
-                .join(commuters).on(commuters.field("device_key", String.class).eq(accepted.field(DEVICE_KEY)))
+                .join(commuters).on(commuters.field("device_key", Long.class).eq(accepted.field(DEVICE_KEY)))
                 .leftJoin(CELL_AREA).on(CELL_AREA_CELL_KEY.eq(accepted.field(CELL_KEY))).and(CELL_AREA_LAYER.eq(inline(layer)))
                 .where(weekdays.isEmpty() ? DSL.falseCondition() : day.in(weekdays.stream().map(DSL::inline).toList()))
                 .asTable("day_event");
-        Field<String> device = dayEvents.field("device_key", String.class);
+        Field<Long> device = dayEvents.field("device_key", Long.class);
         Field<LocalDate> localDay = dayEvents.field("local_day", LocalDate.class);
         Field<OffsetDateTime> at = dayEvents.field("event_at", OffsetDateTime.class);
         Field<String> area = dayEvents.field("area_code", String.class);
@@ -130,7 +130,7 @@ final class CommutingQueries {
                         min(dayEvents.field("local_time", LocalDateTime.class)).as("departure_time"),
                         max(when(area.eq(work), inline(1)).else_(inline(0))).as("reached_work"))
                 .from(dayEvents)
-                .join(firstAtHome).on(firstAtHome.field("device_key", String.class).eq(device))
+                .join(firstAtHome).on(firstAtHome.field("device_key", Long.class).eq(device))
                 .and(firstAtHome.field("local_day", LocalDate.class).eq(localDay))
                 .where(at.gt(firstAtHome.field("home_at", OffsetDateTime.class)))
                 .and(area.isNull().or(area.ne(home)))
@@ -140,7 +140,7 @@ final class CommutingQueries {
         Field<String> departedHome = departed.field("home_area", String.class);
         Field<String> departedWork = departed.field("work_area", String.class);
         return dsl.select(departedHome, departedWork, hour.as("hour_of_day"), count().cast(SQLDataType.BIGINT).as("departures"),
-                        countDistinct(departed.field("device_key", String.class)).cast(SQLDataType.BIGINT).as("devices"))
+                        countDistinct(departed.field("device_key", Long.class)).cast(SQLDataType.BIGINT).as("devices"))
                 .from(departed)
                 .where(departed.field("reached_work", Integer.class).eq(inline(1)))
                 .groupBy(departedHome, departedWork, hour);

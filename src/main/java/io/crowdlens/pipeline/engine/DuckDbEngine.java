@@ -33,8 +33,9 @@ import org.jooq.impl.DSL;
 
 /**
  * DuckDB in-process. The event files are never copied: raw_event is a view over read_csv /
- * read_parquet, so the classification streams them straight from disk. The database itself is a
- * file in the run's scratch folder so that large runs can spill to disk; the folder is deleted on close.
+ * read_parquet, so the classification streams them straight from disk. The database is in memory
+ * (a database file made DuckDB compress every scratch table on its way to disk, for nothing), bounded
+ * by the memory limit: beyond it DuckDB spills to the run's scratch folder, which is deleted on close.
  */
 public final class DuckDbEngine implements PipelineEngine {
 
@@ -50,7 +51,8 @@ public final class DuckDbEngine implements PipelineEngine {
         t.setDaemon(true);
         return t;
     });
-    private boolean eventsHaveCsv;
+    private List<Path> csvEvents = List.of();
+    private List<Path> parquetEvents = List.of();
 
     /**
      * @param memoryLimit DuckDB's memory_limit (e.g. "2GB"): past it DuckDB spills to the scratch
@@ -62,7 +64,7 @@ public final class DuckDbEngine implements PipelineEngine {
         this.progress = progress;
         try {
             Files.createDirectories(scratch);
-            connection = DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("pipeline.duckdb"));
+            connection = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = connection.createStatement()) {
                 s.execute("set temp_directory = " + literal(scratch.resolve("spill").toString()));
                 s.execute("set memory_limit = " + literal(memoryLimit));
@@ -115,27 +117,10 @@ public final class DuckDbEngine implements PipelineEngine {
 
     @Override
     public void stageEvents(List<Path> files, QuarantineFile quarantine) {
-        List<Path> csv = files.stream().filter(DropFiles::isCsv).toList();
-        List<Path> parquet = files.stream().filter(DropFiles::isParquet).toList();
-        eventsHaveCsv = !csv.isEmpty();
-        StringBuilder view = new StringBuilder("create view raw_event as ");
-        if (!csv.isEmpty()) {
-            // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
-            // store_rejects: rows of the wrong shape land in the rejects tables instead of failing the scan
-            view.append("select device_id, cell_id, ts, filename as source_file from read_csv(")
-                    .append(list(csv))
-                    .append(", header = true, all_varchar = true, filename = true, store_rejects = true")
-                    .append(", rejects_table = '").append(REJECT_ERRORS).append("'")
-                    .append(", rejects_scan = '").append(REJECT_SCANS).append("')");
-        }
-        if (!parquet.isEmpty()) {
-            view.append(csv.isEmpty() ? "" : " union all ")
-                    .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
-                    .append(" cast(ts as varchar) as ts, filename as source_file")
-                    .append(" from read_parquet(").append(list(parquet)).append(", filename = true)");
-        }
+        csvEvents = files.stream().filter(DropFiles::isCsv).toList();
+        parquetEvents = files.stream().filter(DropFiles::isParquet).toList();
         try (Statement s = connection.createStatement()) {
-            s.execute(view.toString());
+            s.execute(rawEventView(true));
             // binding the view now names a missing column before any work is done
             s.execute("describe select * from raw_event");
         } catch (SQLException e) {
@@ -143,9 +128,38 @@ public final class DuckDbEngine implements PipelineEngine {
         }
     }
 
+    /**
+     * @param captureRejects true for the first read: rows of the wrong shape land in the rejects tables
+     *     instead of failing the scan; later reads skip the same rows without capturing them again
+     */
+    private String rawEventView(boolean captureRejects) {
+        StringBuilder view = new StringBuilder("create or replace view raw_event as ");
+        if (!csvEvents.isEmpty()) {
+            // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
+            // the dialect is fixed by the drop format, so a few odd rows cannot make the sniffer guess another
+            view.append("select device_id, cell_id, ts, filename as source_file from read_csv(")
+                    .append(list(csvEvents))
+                    .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true")
+                    .append(", filename = true");
+            if (captureRejects) {
+                view.append(", store_rejects = true, rejects_table = '").append(REJECT_ERRORS).append("'")
+                        .append(", rejects_scan = '").append(REJECT_SCANS).append("')");
+            } else {
+                view.append(", ignore_errors = true)");
+            }
+        }
+        if (!parquetEvents.isEmpty()) {
+            view.append(csvEvents.isEmpty() ? "" : " union all ")
+                    .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
+                    .append(" cast(ts as varchar) as ts, filename as source_file")
+                    .append(" from read_parquet(").append(list(parquetEvents)).append(", filename = true)");
+        }
+        return view.toString();
+    }
+
     @Override
     public long quarantineMalformedEvents(QuarantineFile quarantine) {
-        if (!eventsHaveCsv) {
+        if (csvEvents.isEmpty()) {
             return 0;
         }
         // a row can carry several errors; quarantine it once
@@ -153,11 +167,15 @@ public final class DuckDbEngine implements PipelineEngine {
                 + " from " + REJECT_ERRORS + " e join " + REJECT_SCANS + " s using (scan_id, file_id)"
                 + " group by e.scan_id, e.file_id, e.line order by 1, e.line";
         long rows = 0;
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                quarantine.reject(RejectReason.MALFORMED, Path.of(rs.getString(1)).getFileName().toString(), rs.getString(2));
-                rows++;
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    quarantine.reject(RejectReason.MALFORMED, Path.of(rs.getString(1)).getFileName().toString(),
+                            rs.getString(2));
+                    rows++;
+                }
             }
+            s.execute(rawEventView(false));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read DuckDB's rejected rows: " + Scratch.firstLine(e), e);
         }

@@ -28,7 +28,10 @@ public interface PipelineEngine extends AutoCloseable {
     /** Makes the event files readable as raw_event. Rows with the wrong shape are held back as malformed. */
     void stageEvents(List<Path> files, QuarantineFile quarantine);
 
-    /** Writes the malformed event rows found while staging or scanning to quarantine; returns how many. */
+    /**
+     * Writes the malformed event rows found while staging or by the first full read of raw_event to
+     * quarantine; returns how many. Afterwards raw_event can be read again without counting them twice.
+     */
     long quarantineMalformedEvents(QuarantineFile quarantine);
 
     /** Runs one long statement, reporting progress under the step's name. */

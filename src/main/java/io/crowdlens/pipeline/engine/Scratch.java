@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.engine;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_AREA;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_CELL_KEY;
+import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_INDEX;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_LAYER;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL_KEY;
@@ -15,11 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Row1;
-import org.jooq.Row3;
+import org.jooq.Row4;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -43,15 +46,20 @@ final class Scratch {
                 .column(CELL_AREA_CELL_KEY.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
                 .column(CELL_AREA_LAYER.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
                 .column(CELL_AREA_AREA.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
+                .column(CELL_AREA_INDEX.getUnqualifiedName(), SQLDataType.INTEGER.notNull())
                 .execute();
         for (List<String> chunk : chunks(new ArrayList<>(cellKeys))) {
             List<Row1<String>> rows = chunk.stream().map(DSL::row).toList();
             dsl.insertInto(DROP_CELL, DROP_CELL_KEY).valuesOfRows(rows).execute();
         }
+        Map<List<String>, Integer> areaIndex = new HashMap<>();
         for (List<CellArea> chunk : chunks(new ArrayList<>(cellAreas))) {
-            List<Row3<String, String, String>> rows =
-                    chunk.stream().map(c -> DSL.row(c.cellKey(), c.layerCode(), c.areaCode())).toList();
-            dsl.insertInto(CELL_AREA, CELL_AREA_CELL_KEY, CELL_AREA_LAYER, CELL_AREA_AREA).valuesOfRows(rows).execute();
+            List<Row4<String, String, String, Integer>> rows = chunk.stream()
+                    .map(c -> DSL.row(c.cellKey(), c.layerCode(), c.areaCode(),
+                            areaIndex.computeIfAbsent(List.of(c.layerCode(), c.areaCode()), k -> areaIndex.size())))
+                    .toList();
+            dsl.insertInto(CELL_AREA, CELL_AREA_CELL_KEY, CELL_AREA_LAYER, CELL_AREA_AREA, CELL_AREA_INDEX)
+                    .valuesOfRows(rows).execute();
         }
     }
 

@@ -28,7 +28,7 @@ public final class HomeWork {
 
     public static final Table<?> DEVICE_HOME_WORK = table(name("device_home_work"));
     /** Same key and type as ScratchTables.DEVICE_KEY of the accepted events. */
-    public static final Field<String> DEVICE = field(name("device_home_work", "device_key"), SQLDataType.VARCHAR);
+    public static final Field<Long> DEVICE = field(name("device_home_work", "device_key"), SQLDataType.BIGINT);
     public static final Field<String> HOME_AREA = field(name("device_home_work", "home_area"), SQLDataType.VARCHAR);
     /** Null when the device has no work area, or works in its home area. */
     public static final Field<String> WORK_AREA = field(name("device_home_work", "work_area"), SQLDataType.VARCHAR);

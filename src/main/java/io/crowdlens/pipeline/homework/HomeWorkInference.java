@@ -86,8 +86,8 @@ final class HomeWorkInference {
                 .and(weekdays.isEmpty() ? DSL.falseCondition() : day.in(weekdays.stream().map(DSL::inline).toList()));
         Table<?> work = mostFrequent(events, day, workingHours, settings.minWorkDays()).asTable("work");
 
-        Field<String> homeDevice = home.field("device_key", String.class);
-        Field<String> workDevice = work.field("device_key", String.class);
+        Field<Long> homeDevice = home.field("device_key", Long.class);
+        Field<Long> workDevice = work.field("device_key", Long.class);
         Field<String> homeArea = home.field("area_code", String.class);
         Field<String> workArea = work.field("area_code", String.class);
         return dsl.createTable(DEVICE_HOME_WORK).as(
@@ -119,14 +119,14 @@ final class HomeWorkInference {
      * that meet {@code when}, provided it has at least {@code minimum} of them; ties follow the tie rule.
      */
     private org.jooq.Select<?> mostFrequent(Table<?> events, Field<LocalDate> occasion, Condition when, int minimum) {
-        Field<String> device = events.field("device_key", String.class);
+        Field<Long> device = events.field("device_key", Long.class);
         Field<String> area = events.field("area_code", String.class);
         Table<?> counts = select(device, area, countDistinct(occasion).as("occasions"))
                 .from(events)
                 .where(when)
                 .groupBy(device, area)
                 .asTable("counted");
-        Field<String> countedDevice = counts.field("device_key", String.class);
+        Field<Long> countedDevice = counts.field("device_key", Long.class);
         Field<String> countedArea = counts.field("area_code", String.class);
         Field<Integer> occasions = counts.field("occasions", Integer.class);
         Table<?> ranked = select(countedDevice, countedArea, occasions,
@@ -139,7 +139,7 @@ final class HomeWorkInference {
         if (settings.tieRule() == TieRule.NONE) {
             top = top.and(ranked.field("sharing", Integer.class).eq(inline(1)));
         }
-        return select(ranked.field("device_key", String.class), ranked.field("area_code", String.class))
+        return select(ranked.field("device_key", Long.class), ranked.field("area_code", String.class))
                 .from(ranked)
                 .where(top);
     }

@@ -4,6 +4,11 @@ import static io.crowdlens.pipeline.presence.ScratchTables.CELL_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.CLASSIFIED_EVENT;
 import static io.crowdlens.pipeline.presence.ScratchTables.DEVICE_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL;
+import static io.crowdlens.pipeline.presence.ScratchTables.DUPLICATE_AT;
+import static io.crowdlens.pipeline.presence.ScratchTables.DUPLICATE_CELL;
+import static io.crowdlens.pipeline.presence.ScratchTables.DUPLICATE_GROUP;
+import static io.crowdlens.pipeline.presence.ScratchTables.DUPLICATE_KEY;
+import static io.crowdlens.pipeline.presence.ScratchTables.DUPLICATE_LOCAL_TIME;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.EVENT_AT;
 import static io.crowdlens.pipeline.presence.ScratchTables.LOCAL_TIME;
@@ -21,15 +26,11 @@ import static io.crowdlens.pipeline.presence.ScratchTables.REJECTED_TS;
 import static io.crowdlens.pipeline.presence.ScratchTables.SOURCE_FILE;
 import static io.crowdlens.pipeline.presence.ScratchTables.STATUS;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.selectOne;
+import static org.jooq.impl.DSL.selectDistinct;
 import static org.jooq.impl.DSL.val;
 
 import io.crowdlens.pipeline.drop.Manifest;
@@ -37,13 +38,17 @@ import io.crowdlens.pipeline.drop.RejectReason;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import org.jooq.Condition;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Insert;
+import org.jooq.Query;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -53,6 +58,13 @@ import org.jooq.impl.SQLDataType;
  * accepted, {@value ScratchTables#OPTED_OUT}, or a reject reason) and accepted rows get the run's
  * re-keyed device id. Written once; {@link EngineSql} supplies the few engine-specific expressions.
  * The first matching reason wins, in the order of the CASE below.
+ *
+ * <p>Duplicates (the same device, cell and instant more than once) are judged afterwards, without a
+ * window over every row (that window was most of the classification's time): {@link #findDuplicates}
+ * groups the accepted rows by event, and only when some event is there more than once do the next
+ * three statements read raw_event again for just those events, quarantine every copy but the first
+ * (by timestamp as written, then file) and leave one accepted row per event. The rows and reasons are
+ * those a window over every row would give.
  */
 public final class EventClassification {
 
@@ -66,7 +78,7 @@ public final class EventClassification {
 
     public CreateTableElementListStep createTable() {
         return dsl.createTable(CLASSIFIED_EVENT)
-                .column(DEVICE_KEY, SQLDataType.VARCHAR(64))
+                .column(DEVICE_KEY, SQLDataType.BIGINT)
                 .column(CELL_KEY, SQLDataType.VARCHAR)
                 .column(EVENT_AT, SQLDataType.TIMESTAMPWITHTIMEZONE)
                 .column(LOCAL_TIME, SQLDataType.LOCALDATETIME)
@@ -78,40 +90,31 @@ public final class EventClassification {
     }
 
     /**
+     * Every row of raw_event into classified_event with its verdict, duplicates not yet judged.
+     *
      * @param runKey the run's secret for re-keying device ids; bound, never rendered into the SQL
      */
     public Insert<?> classify(Manifest manifest, String runKey) {
-        Field<String> deviceId = field(name("p", "device_id"), SQLDataType.VARCHAR);
-        Field<String> cellId = field(name("p", "cell_id"), SQLDataType.VARCHAR);
-        Field<String> ts = field(name("p", "ts"), SQLDataType.VARCHAR);
-        Field<OffsetDateTime> eventAt = field(name("p", "event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
-        Field<LocalDateTime> localTime = field(name("p", "local_time"), SQLDataType.LOCALDATETIME);
-        Field<String> sourceFile = field(name("p", "source_file"), SQLDataType.VARCHAR);
-
-        Field<String> rawDeviceId = EngineSql.trimmedOrNull(RAW_DEVICE_ID).as("device_id");
-        Field<String> rawCellId = EngineSql.trimmedOrNull(RAW_CELL_ID).as("cell_id");
-        Field<OffsetDateTime> instant = sql.instant(DSL.trim(RAW_TS)).as("event_at");
-        Table<?> instants = select(rawDeviceId, rawCellId, RAW_TS.as("ts"), instant, RAW_SOURCE_FILE.as("source_file"))
-                .from(RAW_EVENT)
-                .asTable("i");
-        Table<?> parsed = select(instants.asterisk(),
-                sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone()).as("local_time"))
-                .from(instants)
-                .asTable("p");
+        Table<?> parsed = parsed(manifest);
+        Field<String> deviceId = parsed.field("device_id", String.class);
+        Field<String> cellId = parsed.field("cell_id", String.class);
+        Field<OffsetDateTime> eventAt = parsed.field("event_at", OffsetDateTime.class);
+        Field<LocalDateTime> localTime = parsed.field("local_time", LocalDateTime.class);
 
         Field<LocalDate> localDay = DSL.cast(localTime, SQLDataType.LOCALDATE);
         Field<String> status = DSL.case_()
                 .when(deviceId.isNull(), reason(RejectReason.EMPTY_DEVICE_ID))
-                .when(exists(selectOne().from(OPTOUT).where(OPTOUT_DEVICE_ID.eq(deviceId))), inline(OPTED_OUT))
+                // IN, not EXISTS: DuckDB answered the correlated NOT EXISTS by materialising every row once more
+                .when(deviceId.in(select(OPTOUT_DEVICE_ID).from(OPTOUT)), inline(OPTED_OUT))
                 .when(eventAt.isNull(), reason(RejectReason.BAD_TIMESTAMP))
-                .when(notExists(selectOne().from(DROP_CELL).where(DROP_CELL_KEY.eq(cellId))), reason(RejectReason.UNKNOWN_CELL))
+                .when(cellId.isNull().or(cellId.notIn(select(DROP_CELL_KEY).from(DROP_CELL))),
+                        reason(RejectReason.UNKNOWN_CELL))
                 .when(localDay.notBetween(inline(manifest.periodFrom()), inline(manifest.periodTo())),
                         reason(RejectReason.OUTSIDE_PERIOD))
-                .when(rowNumber().over(partitionBy(deviceId, cellId, eventAt).orderBy(ts, sourceFile)).gt(inline(1)),
-                        reason(RejectReason.DUPLICATE))
                 .else_(DSL.castNull(SQLDataType.VARCHAR));
 
-        Table<?> classified = select(deviceId, cellId, ts, eventAt, localTime, sourceFile, status.as("status"))
+        Table<?> classified = select(deviceId, cellId, parsed.field("ts", String.class), eventAt, localTime,
+                        parsed.field("source_file", String.class), status.as("status"))
                 .from(parsed)
                 .asTable("c");
         Field<String> verdict = classified.field("status", String.class);
@@ -122,7 +125,7 @@ public final class EventClassification {
         return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME, STATUS, REJECTED_DEVICE_ID,
                         REJECTED_CELL_ID, REJECTED_TS, SOURCE_FILE)
                 .select(select(
-                        EngineSql.nullUnless(accepted, sql.keyedHash(val(runKey), device)),
+                        DSL.when(accepted, sql.keyedHash(val(runKey), device)).else_(DSL.castNull(SQLDataType.BIGINT)),
                         EngineSql.nullUnless(accepted, classified.field("cell_id", String.class)),
                         DSL.when(accepted, classified.field("event_at", OffsetDateTime.class))
                                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE)),
@@ -136,6 +139,82 @@ public final class EventClassification {
                         .from(classified));
     }
 
+    /** Accepted events that are there more than once, one row each, into duplicate_group. */
+    public Query findDuplicates() {
+        return dsl.createTable(DUPLICATE_GROUP).as(
+                select(DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME)
+                        .from(CLASSIFIED_EVENT)
+                        .where(STATUS.isNull())
+                        .groupBy(DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME)
+                        .having(count().gt(inline(1))));
+    }
+
+    /** How many events findDuplicates found; when none, the three statements below have nothing to do. */
+    public ResultQuery<Record1<Integer>> duplicatedEvents() {
+        return dsl.selectCount().from(DUPLICATE_GROUP);
+    }
+
+    /**
+     * Reads raw_event again for the duplicated events only (devices and cells first, so the timestamps
+     * of other rows are never parsed) and quarantines each copy after the first, by timestamp as
+     * written, then file, as the operator wrote it.
+     */
+    public Insert<?> quarantineDuplicates(Manifest manifest, String runKey) {
+        Field<String> rawDevice = sql.trimmedOrNull(RAW_DEVICE_ID);
+        Field<String> rawCell = sql.trimmedOrNull(RAW_CELL_ID);
+        Field<Long> rawKey = sql.keyedHash(val(runKey), rawDevice);
+        Table<?> devicesAndCells = selectDistinct(DUPLICATE_KEY, DUPLICATE_CELL).from(DUPLICATE_GROUP).asTable("g");
+        Table<?> sameDeviceAndCell = select(rawDevice.as("device_id"), rawCell.as("cell_id"), RAW_TS.as("ts"),
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"),
+                        rawKey.as("device_key"))
+                .from(RAW_EVENT)
+                .join(devicesAndCells)
+                .on(devicesAndCells.field(DUPLICATE_KEY).eq(rawKey), devicesAndCells.field(DUPLICATE_CELL).eq(rawCell))
+                .asTable("r");
+        Table<?> parsed = select(sameDeviceAndCell.asterisk(),
+                        sql.instant(sameDeviceAndCell.field("ts_trimmed", String.class)).as("event_at"))
+                .from(sameDeviceAndCell)
+                .asTable("t");
+        Field<String> cellId = parsed.field("cell_id", String.class);
+        Field<String> ts = parsed.field("ts", String.class);
+        Field<String> sourceFile = parsed.field("source_file", String.class);
+        Field<Long> deviceKey = parsed.field("device_key", Long.class);
+        Field<OffsetDateTime> eventAt = parsed.field("event_at", OffsetDateTime.class);
+        Table<?> copies = select(parsed.field("device_id", String.class), cellId, ts, sourceFile,
+                        rowNumber().over(partitionBy(deviceKey, cellId, eventAt).orderBy(ts, sourceFile)).as("copy"))
+                .from(parsed)
+                .join(DUPLICATE_GROUP)
+                .on(DUPLICATE_KEY.eq(deviceKey), DUPLICATE_CELL.eq(cellId), DUPLICATE_AT.eq(eventAt))
+                .asTable("d");
+        return dsl.insertInto(CLASSIFIED_EVENT, STATUS, REJECTED_DEVICE_ID, REJECTED_CELL_ID, REJECTED_TS, SOURCE_FILE)
+                .select(select(reason(RejectReason.DUPLICATE), copies.field("device_id", String.class),
+                        copies.field("cell_id", String.class), copies.field("ts", String.class),
+                        copies.field("source_file", String.class))
+                        .from(copies)
+                        .where(copies.field("copy", Integer.class).gt(inline(1))));
+    }
+
+    /** Deletes every accepted copy of the duplicated events ({@link #keepOneOfEachDuplicate} puts one back). */
+    public Query deleteDuplicatedCopies() {
+        Condition sameEvent = STATUS.isNull().and(classified(DEVICE_KEY).eq(DUPLICATE_KEY))
+                .and(classified(CELL_KEY).eq(DUPLICATE_CELL)).and(classified(EVENT_AT).eq(DUPLICATE_AT));
+        if (dsl.dialect().family() == SQLDialect.TRINO) {
+            // Trino has no DELETE ... USING (jOOQ would emulate it with a rowid Trino does not have)
+            return dsl.deleteFrom(CLASSIFIED_EVENT).where(STATUS.isNull())
+                    .and(DSL.row(DEVICE_KEY, CELL_KEY, EVENT_AT)
+                            .in(select(DUPLICATE_KEY, DUPLICATE_CELL, DUPLICATE_AT).from(DUPLICATE_GROUP)));
+        }
+        // not "(key, cell, at) in (select ...)": jOOQ renders that for DuckDB as a correlated EXISTS, which
+        // DuckDB answered by hashing every accepted row (5 CPU-seconds on 10 million events)
+        return dsl.deleteFrom(CLASSIFIED_EVENT).using(DUPLICATE_GROUP).where(sameEvent);
+    }
+
+    /** One accepted row per duplicated event. */
+    public Insert<?> keepOneOfEachDuplicate() {
+        return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME)
+                .select(select(DUPLICATE_KEY, DUPLICATE_CELL, DUPLICATE_AT, DUPLICATE_LOCAL_TIME).from(DUPLICATE_GROUP));
+    }
+
     /** How many rows got each status (null: accepted). */
     public ResultQuery<Record2<String, Long>> statusCounts() {
         return dsl.select(STATUS, count().cast(SQLDataType.BIGINT)).from(CLASSIFIED_EVENT).groupBy(STATUS);
@@ -146,6 +225,30 @@ public final class EventClassification {
         return dsl.select(STATUS, SOURCE_FILE, REJECTED_DEVICE_ID, REJECTED_CELL_ID, REJECTED_TS)
                 .from(CLASSIFIED_EVENT)
                 .where(STATUS.isNotNull().and(STATUS.ne(inline(OPTED_OUT))));
+    }
+
+    /** raw_event with trimmed ids, the instant its timestamp denotes and that instant's local time. */
+    private Table<?> parsed(Manifest manifest) {
+        Table<?> trimmed = select(sql.trimmedOrNull(RAW_DEVICE_ID).as("device_id"),
+                        sql.trimmedOrNull(RAW_CELL_ID).as("cell_id"), RAW_TS.as("ts"),
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"))
+                .from(RAW_EVENT)
+                .asTable("r");
+        Table<?> instants = select(trimmed.field("device_id"), trimmed.field("cell_id"), trimmed.field("ts"),
+                        sql.instant(trimmed.field("ts_trimmed", String.class)).as("event_at"),
+                        trimmed.field("source_file"))
+                .from(trimmed)
+                .asTable("i");
+        return select(instants.asterisk(),
+                sql.localTime(instants.field("event_at", OffsetDateTime.class), manifest.timeZone(),
+                        manifest.periodFrom(), manifest.periodTo()).as("local_time"))
+                .from(instants)
+                .asTable("p");
+    }
+
+    /** A column of classified_event, qualified (duplicate_group has columns of the same names). */
+    private static <T> Field<T> classified(Field<T> column) {
+        return DSL.field(DSL.name(CLASSIFIED_EVENT.getName(), column.getName()), column.getDataType());
     }
 
     private static Field<String> reason(RejectReason reason) {

@@ -34,12 +34,14 @@ public class PresenceProduct implements DataProduct {
     public static List<PresenceCount> count(PipelineEngine engine, ProgressListener progress) {
         List<PresenceCount> counts = new ArrayList<>();
         PresenceAggregation presence = new PresenceAggregation(engine.sql());
-        progress.started("Aggregating presence");
+        engine.execute("Aggregating presence", presence.seen());
+        progress.started("Counting presence");
         engine.sql().fetch(presence.hourly()).forEach(r ->
                 counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
         engine.sql().fetch(presence.daily()).forEach(r ->
                 counts.add(new PresenceCount(r.value1(), r.value2(), r.value3(), null, r.value4())));
-        progress.finished("Aggregating presence", counts.size());
+        engine.sql().execute(presence.dropSeen());
+        progress.finished("Counting presence", counts.size());
         return counts;
     }
 

@@ -37,10 +37,20 @@ public final class ScratchTables {
     public static final Field<String> CELL_AREA_CELL_KEY = field(name("cell_area", "cell_key"), SQLDataType.VARCHAR);
     public static final Field<String> CELL_AREA_LAYER = field(name("cell_area", "layer_code"), SQLDataType.VARCHAR);
     public static final Field<String> CELL_AREA_AREA = field(name("cell_area", "area_code"), SQLDataType.VARCHAR);
+    /**
+     * A number for the area (layer and code) within this run: grouping by one integer is cheaper than by
+     * two strings, and H3 codes are too long for engines to keep inline.
+     */
+    public static final Field<Integer> CELL_AREA_INDEX = field(name("cell_area", "area_index"), SQLDataType.INTEGER);
 
-    /** Every event row with its verdict: accepted (status null), opted out, or a reject reason. */
+    /**
+     * Every event row with its verdict: accepted (status null), opted out, or a reject reason. Accepted
+     * rows carry the device's run key, cell, instant and local time; each accepted event is there once
+     * (duplicates are rejected rows).
+     */
     public static final Table<?> CLASSIFIED_EVENT = table(name("classified_event"));
-    public static final Field<String> DEVICE_KEY = field(name("device_key"), SQLDataType.VARCHAR);
+    /** The device's key for this run (a keyed 64-bit hash of its id): equal for one device, unrelated across runs. */
+    public static final Field<Long> DEVICE_KEY = field(name("device_key"), SQLDataType.BIGINT);
     public static final Field<String> CELL_KEY = field(name("cell_key"), SQLDataType.VARCHAR);
     public static final Field<OffsetDateTime> EVENT_AT = field(name("event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
     /** Wall-clock time in the drop's zone, computed once here so the aggregations need no zone arithmetic. */
@@ -50,6 +60,15 @@ public final class ScratchTables {
     public static final Field<String> REJECTED_CELL_ID = field(name("rejected_cell_id"), SQLDataType.VARCHAR);
     public static final Field<String> REJECTED_TS = field(name("rejected_ts"), SQLDataType.VARCHAR);
     public static final Field<String> SOURCE_FILE = field(name("source_file"), SQLDataType.VARCHAR);
+
+    /** Accepted events seen more than once (same device, cell and instant): one row per event. */
+    public static final Table<?> DUPLICATE_GROUP = table(name("duplicate_group"));
+    static final Field<Long> DUPLICATE_KEY = field(name("duplicate_group", "device_key"), SQLDataType.BIGINT);
+    static final Field<String> DUPLICATE_CELL = field(name("duplicate_group", "cell_key"), SQLDataType.VARCHAR);
+    static final Field<OffsetDateTime> DUPLICATE_AT =
+            field(name("duplicate_group", "event_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<LocalDateTime> DUPLICATE_LOCAL_TIME =
+            field(name("duplicate_group", "local_time"), SQLDataType.LOCALDATETIME);
 
     /** Status of an event row on the opt-out list: removed, neither accepted nor rejected. */
     public static final String OPTED_OUT = "opted_out";

@@ -89,7 +89,7 @@ final class VisitsAggregation {
                 .from(VISIT_STAY)
                 .asTable("stay");
         Field<Long> firstStay = stays.field("first_stay_ms", Long.class);
-        Field<String> device = stays.field(STAY_DEVICE);
+        Field<Long> device = stays.field(STAY_DEVICE);
         Field<String> site = stays.field(STAY_SITE);
         return dsl.select(site, SLOT_DAY,
                         countDistinct(DSL.when(firstStay.ge(SLOT_START), device)).cast(SQLDataType.BIGINT)
@@ -107,7 +107,7 @@ final class VisitsAggregation {
      * docs/home-work.md); visitors without a home are in no area.
      */
     ResultQuery<Record3<String, String, Long>> catchment() {
-        Field<String> device = DSL.field(DSL.name(VISIT_STAY.getName(), STAY_DEVICE.getName()), SQLDataType.VARCHAR);
+        Field<Long> device = DSL.field(DSL.name(VISIT_STAY.getName(), STAY_DEVICE.getName()), SQLDataType.BIGINT);
         Field<String> site = DSL.field(DSL.name(VISIT_STAY.getName(), STAY_SITE.getName()), SQLDataType.VARCHAR);
         return dsl.select(site, HomeWork.HOME_AREA, countDistinct(device).cast(SQLDataType.BIGINT).as("visitors"))
                 .from(VISIT_STAY)

@@ -32,7 +32,7 @@ final class VisitsScratch {
 
     /** One row per stay: a device at a site from its first to its last event there (epoch ms). */
     static final Table<?> VISIT_STAY = table(name("visit_stay"));
-    static final Field<String> STAY_DEVICE = field(name("device_key"), SQLDataType.VARCHAR);
+    static final Field<Long> STAY_DEVICE = field(name("device_key"), SQLDataType.BIGINT);
     static final Field<String> STAY_SITE = field(name("site_code"), SQLDataType.VARCHAR);
     static final Field<Long> STAY_FIRST = field(name("first_ms"), SQLDataType.BIGINT);
     static final Field<Long> STAY_LAST = field(name("last_ms"), SQLDataType.BIGINT);

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RenderedSqlIsApprovedTest {
 
-    static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 5), LocalDate.of(2026, 10, 18),
+    /** The period spans the end of summer time, so the approved SQL shows how a clock change is rendered. */
+    static final Manifest MANIFEST = new Manifest("approval", LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 1),
             ZoneId.of("Europe/Berlin"), "v1", 8, java.util.Map.of());
     static final String RUN_KEY = "secret-run-key-never-rendered";
 
@@ -38,8 +39,14 @@ class RenderedSqlIsApprovedTest {
 
         String rendered = section(dsl, "create classified_event", classification.createTable())
                 + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))
+                + section(dsl, "find duplicate events", classification.findDuplicates())
+                + section(dsl, "count duplicated events", classification.duplicatedEvents())
+                + section(dsl, "quarantine duplicates", classification.quarantineDuplicates(MANIFEST, RUN_KEY))
+                + section(dsl, "delete duplicated copies", classification.deleteDuplicatedCopies())
+                + section(dsl, "keep one of each duplicate", classification.keepOneOfEachDuplicate())
                 + section(dsl, "status counts", classification.statusCounts())
                 + section(dsl, "rejected rows", classification.rejectedRows())
+                + section(dsl, "devices seen per area and hour", presence.seen())
                 + section(dsl, "hourly presence", presence.hourly())
                 + section(dsl, "daily presence", presence.daily());
 

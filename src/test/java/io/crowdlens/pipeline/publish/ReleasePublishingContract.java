@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.publish;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.PRESENCE_DAILY;
+import static io.crowdlens.db.Tables.PRESENCE_DAY_HOURS;
 import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +15,7 @@ import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.presence.PresenceCount;
 import io.crowdlens.pipeline.presence.PublishablePresence;
+import io.crowdlens.presence.PresenceDayHours;
 import io.crowdlens.release.ReleaseCatalogue;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,6 +105,23 @@ abstract class ReleasePublishingContract {
         assertThat(db.fetchCount(PRESENCE_HOURLY, PRESENCE_HOURLY.RELEASE_ID.eq(first))).isEqualTo(2);
         assertThat(db.fetchCount(PRESENCE_HOURLY, PRESENCE_HOURLY.RELEASE_ID.eq(second))).isEqualTo(2);
         assertThat(db.fetchCount(PRESENCE_DAILY, PRESENCE_DAILY.RELEASE_ID.eq(second))).isEqualTo(2);
+        assertThat(db.fetchCount(PRESENCE_DAY_HOURS, PRESENCE_DAY_HOURS.RELEASE_ID.eq(second))).isEqualTo(2);
+    }
+
+    @Test
+    void theMapsDayRowsHoldExactlyThePublishedHourlyFigures() {
+        long release = publish("day rows", 5);
+
+        // N: 12 devices at 08:00; S: 10 at 10:00 (the hourly rows of the drop); every other hour empty
+        var north = db.selectFrom(PRESENCE_DAY_HOURS).where(PRESENCE_DAY_HOURS.RELEASE_ID.eq(release))
+                .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId("N"))).fetchSingle();
+        var south = db.selectFrom(PRESENCE_DAY_HOURS).where(PRESENCE_DAY_HOURS.RELEASE_ID.eq(release))
+                .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId("S"))).fetchSingle();
+        assertThat(north.getLocalDay()).isEqualTo(DAY);
+        for (int hour = 0; hour < 24; hour++) {
+            assertThat(north.get(PresenceDayHours.hour(hour))).as("N at %d", hour).isEqualTo(hour == 8 ? 12 : null);
+            assertThat(south.get(PresenceDayHours.hour(hour))).as("S at %d", hour).isEqualTo(hour == 10 ? 10 : null);
+        }
     }
 
     @Test
@@ -131,6 +150,7 @@ abstract class ReleasePublishingContract {
                 .containsExactlyInAnyOrder(middle, newest);
         assertThat(db.fetchCount(PRESENCE_HOURLY, PRESENCE_HOURLY.RELEASE_ID.eq(oldest))).isZero();
         assertThat(db.fetchCount(PRESENCE_DAILY, PRESENCE_DAILY.RELEASE_ID.eq(oldest))).isZero();
+        assertThat(db.fetchCount(PRESENCE_DAY_HOURS, PRESENCE_DAY_HOURS.RELEASE_ID.eq(oldest))).isZero();
     }
 
     @Test
@@ -144,6 +164,11 @@ abstract class ReleasePublishingContract {
         assertThat(ids).hasSize(2 + 4);
     }
 
+    private long areaId(String code) {
+        return db.select(AREA.ID).from(AREA).where(AREA.LAYER_CODE.eq("district")).and(AREA.CODE.eq(code))
+                .fetchSingle(AREA.ID);
+    }
+
     private String status(long releaseId) {
         return db.fetchSingle(DATA_RELEASE, DATA_RELEASE.ID.eq(releaseId)).getStatus();
     }
@@ -153,7 +178,8 @@ abstract class ReleasePublishingContract {
                 List.copyOf(db.selectFrom(DATA_RELEASE).orderBy(DATA_RELEASE.ID).fetch()),
                 List.copyOf(db.selectFrom(AREA).orderBy(AREA.ID).fetch()),
                 List.copyOf(db.selectFrom(PRESENCE_HOURLY).orderBy(PRESENCE_HOURLY.fields()).fetch()),
-                List.copyOf(db.selectFrom(PRESENCE_DAILY).orderBy(PRESENCE_DAILY.fields()).fetch()));
+                List.copyOf(db.selectFrom(PRESENCE_DAILY).orderBy(PRESENCE_DAILY.fields()).fetch()),
+                List.copyOf(db.selectFrom(PRESENCE_DAY_HOURS).orderBy(PRESENCE_DAY_HOURS.fields()).fetch()));
     }
 
     private record DiesOnInsertInto(String table) implements ExecuteListener {
