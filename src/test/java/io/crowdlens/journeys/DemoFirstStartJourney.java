@@ -3,7 +3,7 @@ package io.crowdlens.journeys;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import io.crowdlens.demo.DemoAccount;
 import io.crowdlens.demo.DemoLogins;
@@ -38,7 +38,9 @@ class DemoFirstStartJourney {
 
     private static void chooseHour(String select, BrowserSession browser) {
         browser.page.locator(select).click();
-        browser.page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("03:00").setExact(true)).click();
+        // both hour selects list 03:00: pick it within the one just opened
+        browser.page.locator(select).getByRole(AriaRole.OPTION,
+                new Locator.GetByRoleOptions().setName("03:00").setExact(true)).click();
     }
 
     @Test
