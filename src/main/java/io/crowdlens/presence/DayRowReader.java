@@ -64,11 +64,8 @@ class DayRowReader {
         return new SummedInDatabase(rows);
     }
 
-    /**
-     * Per area with a published count in {@code days}: each hour's total for the metric, hours first
-     * to last (the database sums only what the metric needs: sums for the average, peaks for the peak).
-     */
-    Map<Long, HourTotals> hourTotals(Condition days, int firstHour, int lastHour, PresenceMetric metric) {
+    /** Per area with a published count in {@code days}: each hour's sum and peak, hours first to last. */
+    Map<Long, HourTotals> hourTotals(Condition days, int firstHour, int lastHour) {
         Map<Long, HourTotals> byArea = new HashMap<>();
         if (!sumsInDatabase) {
             try (Cursor<Record> rows = dayRows(days, firstHour, lastHour).fetchSize(5000).fetchLazy()) {
@@ -81,12 +78,11 @@ class DayRowReader {
         }
         List<Field<?>> columns = new ArrayList<>(List.of(PRESENCE_DAY_HOURS.AREA_ID));
         for (int hour = firstHour; hour <= lastHour; hour++) {
-            Field<Integer> devices = PresenceDayHours.hour(hour);
-            columns.add(metric == PresenceMetric.AVERAGE_HOURLY ? DSL.sum(devices) : DSL.max(devices));
+            columns.add(DSL.sum(PresenceDayHours.hour(hour)));
+            columns.add(DSL.max(PresenceDayHours.hour(hour)));
         }
         db.select(columns).from(PRESENCE_DAY_HOURS).where(days).groupBy(PRESENCE_DAY_HOURS.AREA_ID)
-                .forEach(r -> byArea.put(r.get(PRESENCE_DAY_HOURS.AREA_ID),
-                        HourTotals.summed(r, firstHour, lastHour, metric)));
+                .forEach(r -> byArea.put(r.get(PRESENCE_DAY_HOURS.AREA_ID), HourTotals.summed(r, firstHour, lastHour)));
         return byArea;
     }
 

@@ -20,29 +20,23 @@ final class HourTotals {
         }
     }
 
-    /**
-     * From a row read as area_id, then one total per hour first to last: the sum of its counts for
-     * the average, their max for the peak (null: nothing published). The other of the two stays 0,
-     * which only {@code combined} with the same metric reads.
-     */
-    static HourTotals summed(Record row, int firstHour, int lastHour, PresenceMetric metric) {
+    /** From a row read as area_id, then the sum and the max of each hour first to last. */
+    static HourTotals summed(Record row, int firstHour, int lastHour) {
         HourTotals totals = new HourTotals();
         for (int hour = firstHour; hour <= lastHour; hour++) {
-            Object value = row.get(1 + hour - firstHour);
-            if (value != null) {
-                long total = value instanceof BigDecimal d ? d.longValueExact() : ((Number) value).longValue();
-                if (metric == PresenceMetric.AVERAGE_HOURLY) {
-                    totals.sum[hour] = total;
-                } else {
-                    totals.peak[hour] = total;
-                }
+            int column = 1 + 2 * (hour - firstHour);
+            Object total = row.get(column);
+            Object highest = row.get(column + 1);
+            if (total != null && highest != null) {
+                totals.sum[hour] = total instanceof BigDecimal d ? d.longValueExact() : ((Number) total).longValue();
+                totals.peak[hour] = ((Number) highest).longValue();
             }
         }
         return totals;
     }
 
-    /** {sum, peak} at one hour of day, or null when no selected day had a published figure (all are above 0). */
+    /** {sum, peak} at one hour of day, or null when no selected day had a published figure then. */
     long[] sumAndPeak(int hour) {
-        return sum[hour] == 0 && peak[hour] == 0 ? null : new long[] {sum[hour], peak[hour]};
+        return peak[hour] == 0 ? null : new long[] {sum[hour], peak[hour]};
     }
 }

@@ -149,8 +149,7 @@ public class PresenceQueryService {
         Question q = ask(selection);
         int days = q.dates.size();
         Map<Long, HourTotals> byArea = days == 0 ? Map.of()
-                : dayRows.hourTotals(selectedDays(q, selection), selection.firstHour(), selection.lastHour(),
-                        selection.metric());
+                : dayRows.hourTotals(selectedDays(q, selection), selection.firstHour(), selection.lastHour());
         List<LicensedArea> areas = licensedAreaNames(q, selection);
         Map<Integer, Heatmap> hours = new TreeMap<>();
         int shown = 0;
@@ -197,7 +196,7 @@ public class PresenceQueryService {
         if (days > 0) {
             byHour = dayRows.hourTotals(PRESENCE_DAY_HOURS.RELEASE_ID.eq(q.release.id())
                             .and(PRESENCE_DAY_HOURS.AREA_ID.eq(areaId))
-                            .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates)), 0, 23, selection.metric())
+                            .and(PRESENCE_DAY_HOURS.LOCAL_DAY.in(q.dates)), 0, 23)
                     .getOrDefault(areaId, byHour);
             db.select(PRESENCE_DAILY.LOCAL_DAY, PRESENCE_DAILY.DEVICES)
                     .from(PRESENCE_DAILY)
