@@ -200,6 +200,13 @@ abstract class PresenceQueryServiceContract {
                 new AreaFigure(harbour, "harbour", null));
         assertThat(hours.hours().get(9).description()).contains("09:00-09:59");
         assertThat(hours.allShownValues()).containsExactlyInAnyOrder(40L, 16L, 20L);
+
+        HourByHour averages = presence.hourByHour(new PresenceSelection(Fixtures.DISTRICTS, MON, TUE,
+                DayFilter.WEEKDAYS, 8, 9, PresenceMetric.AVERAGE_HOURLY));
+        // 08:00 old town (40 + 30) / 2 = 35, harbour 16 / 2 = 8 < k; 09:00 old town (20 + 0) / 2 = 10 < k
+        assertThat(averages.hours().get(8).figures()).contains(new AreaFigure(oldTown, "old-town", 35L),
+                new AreaFigure(harbour, "harbour", null));
+        assertThat(averages.allShownValues()).containsExactly(35L);
     }
 
     @Test
