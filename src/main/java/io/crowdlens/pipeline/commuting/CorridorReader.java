@@ -1,14 +1,12 @@
 package io.crowdlens.pipeline.commuting;
 
 import io.crowdlens.pipeline.drop.DropException;
-import io.crowdlens.pipeline.drop.JsonPositions;
-import java.nio.file.Files;
+import io.crowdlens.pipeline.geography.AreaReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,19 +28,7 @@ public final class CorridorReader {
 
     public static List<Corridor> read(Path file) {
         String source = file.getFileName().toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new DropException("invalid GeoJSON in " + source + " at " + JsonPositions.of(e) + ": " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
-            throw invalid(source, "$.type", "expected a FeatureCollection");
-        }
-        JsonNode features = root.get("features");
-        if (features == null || !features.isArray()) {
-            throw invalid(source, "$.features", "expected an array of features");
-        }
+        JsonNode features = AreaReader.features(file);
         List<Corridor> corridors = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
