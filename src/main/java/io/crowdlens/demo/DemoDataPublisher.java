@@ -121,7 +121,8 @@ class DemoDataPublisher {
 
         @Override
         public void finished(String step, long rows) {
-            log.info(String.format(Locale.ROOT, "Demo data: %s done, %,d rows", step, rows));
+            log.info(rows < 0 ? "Demo data: " + step + " done"
+                    : String.format(Locale.ROOT, "Demo data: %s done, %,d rows", step, rows));
         }
     }
 }

@@ -38,8 +38,9 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void finished(String step, long rows) {
         double seconds = elapsedSeconds();
-        out.println(String.format(Locale.ROOT, "%s: done, %,d rows in %.1f s (%,.0f rows/s)", step, rows, seconds,
-                seconds > 0 ? rows / seconds : 0));
+        out.println(rows < 0 ? String.format(Locale.ROOT, "%s: done in %.1f s", step, seconds)
+                : String.format(Locale.ROOT, "%s: done, %,d rows in %.1f s (%,.0f rows/s)", step, rows, seconds,
+                        seconds > 0 ? rows / seconds : 0));
     }
 
     private double elapsedSeconds() {

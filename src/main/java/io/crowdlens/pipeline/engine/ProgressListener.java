@@ -16,6 +16,7 @@ public interface ProgressListener {
     default void progress(String step, long rows, double fraction) {
     }
 
+    /** @param rows rows the step wrote, or negative when the engine does not say (DuckDB's CREATE TABLE AS) */
     default void finished(String step, long rows) {
     }
 }
