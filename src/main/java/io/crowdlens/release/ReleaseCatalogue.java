@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.field;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -36,15 +37,11 @@ public class ReleaseCatalogue {
                 .fetchOptional(ReleaseCatalogue::toSummary);
     }
 
-    /** The newest published release of any dataset, for the footer. */
+    /** The release served for each dataset that has one, in the order of {@link Dataset}, for the footer. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Optional<ReleaseSummary> newest() {
-        return releases()
-                .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
-                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
-                .limit(1)
-                .fetchOptional(ReleaseCatalogue::toSummary);
+    public List<ReleaseSummary> served() {
+        return Arrays.stream(Dataset.values()).map(this::current).flatMap(Optional::stream).toList();
     }
 
     /** Every release, newest first, for data operators. */

@@ -26,7 +26,12 @@ public record ReleaseSummary(
         OffsetDateTime publishedAt,
         boolean stale) {
 
-    /** One line for a footer or a legend. */
+    /** A few words for the footer, which names every served release: "Presence: release 4, k = 15". */
+    public String shortLine() {
+        return dataset.label() + ": release " + id + ", k = " + minimumCrowd + (rounding > 1 ? ", rounded to " + rounding : "");
+    }
+
+    /** One line for a legend. */
     public String describe() {
         return "Release " + id + " (" + dataset.label() + ", " + periodFrom + " to " + periodTo
                 + ") · minimum crowd k = " + minimumCrowd

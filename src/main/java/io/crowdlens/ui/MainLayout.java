@@ -21,7 +21,10 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CurrentUser;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The frame around every signed-in page. Navigation lists only the views the user's roles may open
@@ -78,9 +81,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             nav.addItem(new SideNavItem(entry.title(), entry.path()));
         }
-        footer.setText(currentUser.find().isPresent()
-                ? releases.newest().map(r -> r.describe()).orElse("No data published yet")
-                : "");
+        footer.setText(currentUser.find().isPresent() ? servedReleases() : "");
+    }
+
+    private String servedReleases() {
+        List<ReleaseSummary> served = releases.served();
+        return served.isEmpty() ? "No data published yet"
+                : "Served: " + served.stream().map(ReleaseSummary::shortLine).collect(Collectors.joining(" · "));
     }
 
     /** Views go above the footer instead of replacing the whole content area. */

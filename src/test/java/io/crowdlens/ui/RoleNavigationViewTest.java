@@ -153,7 +153,8 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
             navigate("", Component.class);
 
             assertThat(find(Span.class).id("release-footer").getText())
-                    .isEqualTo("Release " + release + " (Presence, 2026-10-19 to 2026-11-01) · minimum crowd k = 15");
+                    // other suites' visitors or commuting releases in this shared database may follow
+                    .startsWith("Served: Presence: release " + release + ", k = 15");
             assertThat(find(H3.class).withText("No data published yet").exists()).isFalse();
         } finally {
             db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.eq(release)).execute();
