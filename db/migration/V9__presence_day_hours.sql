@@ -67,3 +67,8 @@ select release_id, layer_code, local_day, area_id,
        max(case when hour_of_day = 23 then devices end)
 from presence_hourly
 group by release_id, layer_code, local_day, area_id;
+
+-- The map no longer reads presence_hourly (only the projection above does, by release): its two
+-- secondary indexes would only slow publishing down.
+drop index if exists presence_hourly_hour_ix;
+drop index if exists presence_hourly_area_ix;

@@ -5,10 +5,8 @@ import static io.crowdlens.db.Tables.PRESENCE_DAY_HOURS;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -96,36 +94,20 @@ class DayRowReader {
     }
 
     /** Area totals in area id order, backed by an open cursor. */
-    abstract static sealed class AreaTotals implements Iterator<AreaTotal>, AutoCloseable
-            permits SummedHere, SummedInDatabase {
+    abstract static sealed class AreaTotals implements AutoCloseable permits SummedHere, SummedInDatabase {
 
         private final Cursor<Record> rows;
-        private AreaTotal next;
 
         AreaTotals(Cursor<Record> rows) {
             this.rows = rows;
         }
 
         /** The next area with a published count, or null at the end. */
+        AreaTotal nextOrNull() {
+            return read(rows);
+        }
+
         abstract AreaTotal read(Cursor<Record> rows);
-
-        @Override
-        public boolean hasNext() {
-            if (next == null) {
-                next = read(rows);
-            }
-            return next != null;
-        }
-
-        @Override
-        public AreaTotal next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            AreaTotal area = next;
-            next = null;
-            return area;
-        }
 
         @Override
         public void close() {

@@ -28,7 +28,7 @@ final class HourTotals {
             Object total = row.get(column);
             Object highest = row.get(column + 1);
             if (total != null && highest != null) {
-                totals.sum[hour] = total instanceof BigDecimal d ? d.longValueExact() : ((Number) total).longValue();
+                totals.sum[hour] = ((BigDecimal) total).longValueExact();
                 totals.peak[hour] = ((Number) highest).longValue();
             }
         }

@@ -21,12 +21,17 @@ public final class PresenceDayHours {
     private PresenceDayHours() {
     }
 
+    private static final List<Field<Integer>> HOURS = List.of(PRESENCE_DAY_HOURS.H00, PRESENCE_DAY_HOURS.H01,
+            PRESENCE_DAY_HOURS.H02, PRESENCE_DAY_HOURS.H03, PRESENCE_DAY_HOURS.H04, PRESENCE_DAY_HOURS.H05,
+            PRESENCE_DAY_HOURS.H06, PRESENCE_DAY_HOURS.H07, PRESENCE_DAY_HOURS.H08, PRESENCE_DAY_HOURS.H09,
+            PRESENCE_DAY_HOURS.H10, PRESENCE_DAY_HOURS.H11, PRESENCE_DAY_HOURS.H12, PRESENCE_DAY_HOURS.H13,
+            PRESENCE_DAY_HOURS.H14, PRESENCE_DAY_HOURS.H15, PRESENCE_DAY_HOURS.H16, PRESENCE_DAY_HOURS.H17,
+            PRESENCE_DAY_HOURS.H18, PRESENCE_DAY_HOURS.H19, PRESENCE_DAY_HOURS.H20, PRESENCE_DAY_HOURS.H21,
+            PRESENCE_DAY_HOURS.H22, PRESENCE_DAY_HOURS.H23);
+
     /** The column of one hour of day (0-23). */
     public static Field<Integer> hour(int hourOfDay) {
-        if (hourOfDay < 0 || hourOfDay > 23) {
-            throw new IllegalArgumentException("hour of day " + hourOfDay);
-        }
-        return PRESENCE_DAY_HOURS.field("h%02d".formatted(hourOfDay), Integer.class);
+        return HOURS.get(hourOfDay);
     }
 
     /** (Re)writes the release's rows from its presence_hourly rows; returns how many rows it wrote. */

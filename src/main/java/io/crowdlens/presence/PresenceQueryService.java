@@ -23,7 +23,6 @@ import io.crowdlens.export.ExportMetadata;
 import io.crowdlens.export.ExportSummary;
 import io.crowdlens.export.ExportTarget;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -42,12 +41,8 @@ import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Record2;
-import org.jooq.Record3;
-import org.jooq.SelectSelectStep;
 import org.jooq.DatePart;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -292,7 +287,7 @@ public class PresenceQueryService {
                 .fetchSize(1000).fetchLazy();
                 DayRowReader.AreaTotals totals = dayRows.areaTotals(selectedDays(q, selection),
                         selection.firstHour(), selection.lastHour())) {
-            DayRowReader.AreaTotal total = totals.hasNext() ? totals.next() : null;
+            DayRowReader.AreaTotal total = totals.nextOrNull();
             for (Record2<Long, String> area : areas) {
                 long id = area.value1();
                 long[] sumAndPeak = null;
@@ -300,7 +295,7 @@ public class PresenceQueryService {
                     if (total.areaId() == id) {
                         sumAndPeak = new long[] {total.sum(), total.peak()};
                     }
-                    total = totals.hasNext() ? totals.next() : null;
+                    total = totals.nextOrNull();
                 }
                 if (q.licensed.includes(id)) {
                     sink.accept(new AreaFigure(id, area.value2(),
