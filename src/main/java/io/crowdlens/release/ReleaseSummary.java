@@ -26,9 +26,12 @@ public record ReleaseSummary(
         OffsetDateTime publishedAt,
         boolean stale) {
 
-    /** A few words for the footer, which names every served release: "Presence: release 4, k = 15". */
+    /**
+     * A few words for the footer, which names every served release: "Presence release 4". The k is
+     * left to each view, which states the partner's own (a licence may raise the release's).
+     */
     public String shortLine() {
-        return dataset.label() + ": release " + id + ", k = " + minimumCrowd + (rounding > 1 ? ", rounded to " + rounding : "");
+        return dataset.label() + " release " + id;
     }
 
     /** One line for a legend. */

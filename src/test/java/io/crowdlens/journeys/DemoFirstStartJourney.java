@@ -59,7 +59,7 @@ class DemoFirstStartJourney {
             assertThat(browser.page.locator("#releases")).containsText("Presence");
             assertThat(browser.page.locator("#releases")).containsText("Europe/Berlin");
             assertThat(browser.page.locator("#releases")).containsText("k = 15");
-            assertThat(browser.page.locator("#release-footer")).containsText(Pattern.compile("Presence: release \\d+, k = 15"));
+            assertThat(browser.page.locator("#release-footer")).containsText(Pattern.compile("Presence release \\d+"));
             browser.screenshot(Path.of("target", "journeys", "operator-releases.png"));
 
             browser.page.locator("#sign-out").click();
