@@ -172,6 +172,17 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
     }
 
     @Test
+    void aTruncatedGeoJsonFileIsNamedWithoutTheParsersInternals() {
+        TestDrops.write(drop, "areas.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"");
+
+        assertThatThrownBy(() -> pipeline.run(drop, strict()))
+                .isInstanceOf(RunFailedException.class)
+                .hasMessageStartingWith("invalid GeoJSON in areas.geojson at line 1, column")
+                .hasMessageContaining("Unexpected end-of-input")
+                .hasMessageNotContaining("Source:");
+    }
+
+    @Test
     void geoJsonWithAnOpenRingFailsTheRunNamingFileAndMember() {
         TestDrops.write(drop, "areas.geojson", """
                 { "type": "FeatureCollection", "features": [

@@ -23,7 +23,7 @@ public final class ManifestReader {
         try {
             root = JSON.readTree(DropFiles.requireFile(file).toFile());
         } catch (JacksonException e) {
-            throw new DropException("invalid JSON in " + file.getFileName() + " at " + JsonPositions.of(e) + ": " + e.getOriginalMessage(), e);
+            throw new DropException("invalid JSON in " + file.getFileName() + " at " + JsonPositions.of(e) + ": " + JsonPositions.problem(e), e);
         }
         String dropId = text(file, root, "dropId", true);
         LocalDate from = date(file, root, "periodFrom");

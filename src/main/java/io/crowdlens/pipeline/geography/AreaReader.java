@@ -63,7 +63,7 @@ public final class AreaReader {
         try {
             root = JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new DropException("invalid GeoJSON in " + source + " at " + JsonPositions.of(e) + ": " + e.getOriginalMessage(), e);
+            throw new DropException("invalid GeoJSON in " + source + " at " + JsonPositions.of(e) + ": " + JsonPositions.problem(e), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
             throw invalid(source, "$.type", "expected a FeatureCollection");
