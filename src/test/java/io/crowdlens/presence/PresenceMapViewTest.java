@@ -139,6 +139,31 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aMangledLinkOpensTheMapWithDefaultsAndSaysWhatItIgnored() {
+        release();
+        SignedIn.as(accounts.loadUserByUsername("ana@retail.test"), securityContext);
+
+        open("from=yesterday&to=2026-10-25&days=every-day&hours=9-99&metric=%3Cscript%3E&area=1%20or%201=1");
+
+        // unreadable values fall back to the defaults (from 19 Oct, 08:00, average) and are named;
+        // every day at 08:00: old town (40 + 30 + 100) / 7 = 24
+        assertThat(find(Div.class).id("map-message").getText())
+                .isEqualTo("Ignored in the link: from, hours, metric, area");
+        assertThat(find(Paragraph.class).id("map-description").getText())
+                .startsWith("Average number of distinct devices per hour in each area, every day 2026-10-19 to 2026-10-25");
+        assertThat(find(AreaMap.class).id("presence-map").shades()).containsKey(String.valueOf(release().oldTown()));
+
+        // weekdays at 08:00 on average is below k (14): the refusal comes first, the ignored values after it
+        open("days=weekdays&metric=mean");
+        assertThat(find(Div.class).id("map-message").getText()).startsWith("Too few people in this selection")
+                .endsWith(" Ignored in the link: metric.");
+
+        open("from=2026-10-25&to=2026-10-19&days=every-day&hours=8-8&metric=peak");
+        assertThat(find(Div.class).id("map-message").getText())
+                .isEqualTo("Choose a first day before the last day and a first hour before the last hour.");
+    }
+
+    @Test
     void withoutAPublishedReleaseTheMapSaysSo() {
         PresenceFixtures.partnerWithoutData(db);
         SignedIn.as(accounts.loadUserByUsername("nia@nodata.test"), securityContext);

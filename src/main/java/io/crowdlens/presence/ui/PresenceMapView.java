@@ -176,8 +176,8 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         }
         refresh();
         if (!state.problems().isEmpty()) {
-            message.setText(message.getText().isEmpty() ? "Ignored in the link: " + String.join(", ", state.problems())
-                    : message.getText());
+            String ignored = "Ignored in the link: " + String.join(", ", state.problems());
+            message.setText(message.getText().isEmpty() ? ignored : message.getText() + " " + ignored + ".");
         }
     }
 
