@@ -189,7 +189,9 @@ class PresenceMapJourney {
 
     private static void chooseHour(Page page, String select, String hour) {
         page.locator(select).click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(hour).setExact(true)).click();
+        // both hour selects list every hour: pick it within the one just opened
+        page.locator(select).getByRole(AriaRole.OPTION,
+                new Locator.GetByRoleOptions().setName(hour).setExact(true)).click();
     }
 
     /** Clicks the middle of the area, where a person would. */
