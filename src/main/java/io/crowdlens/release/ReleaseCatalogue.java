@@ -5,8 +5,9 @@ import static org.jooq.impl.DSL.field;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
@@ -41,7 +42,14 @@ public class ReleaseCatalogue {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<ReleaseSummary> served() {
-        return Arrays.stream(Dataset.values()).map(this::current).flatMap(Optional::stream).toList();
+        // one query on every page: the published releases, newest first, then the first of each dataset
+        Map<Dataset, ReleaseSummary> newest = new EnumMap<>(Dataset.class);
+        releases()
+                .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
+                .fetch(ReleaseCatalogue::toSummary)
+                .forEach(release -> newest.putIfAbsent(release.dataset(), release));
+        return List.copyOf(newest.values());
     }
 
     /** Every release, newest first, for data operators. */
