@@ -110,6 +110,7 @@ from (
         "r"."cell_id",
         "r"."ts",
         case
+          when "r"."ts_at" is not null then "r"."ts_at"
           when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
           when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
             regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
@@ -148,6 +149,7 @@ from (
             ) then trim("ts")
             else "ts"
           end "ts_trimmed",
+          "ts_at" "ts_at",
           "source_file" "source_file"
         from "raw_event"
       ) "r"
@@ -158,10 +160,14 @@ from (
 -- find duplicate events
 create table "duplicate_group"
 as
-select "device_key", "cell_key", "event_at", "local_time"
+select
+  "device_key",
+  "cell_key",
+  "event_at",
+  max("local_time") "local_time"
 from "classified_event"
 where "status" is null
-group by "device_key", "cell_key", "event_at", "local_time"
+group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 
 -- count duplicated events
@@ -201,6 +207,7 @@ from (
     select
       "r".*,
       case
+        when "r"."ts_at" is not null then "r"."ts_at"
         when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
         when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then try_cast(
           regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2')
@@ -238,6 +245,7 @@ from (
           ) then trim("ts")
           else "ts"
         end "ts_trimmed",
+        "ts_at" "ts_at",
         "source_file" "source_file",
         cast(hash(cast(? as varchar) || nullif(
           case
@@ -249,7 +257,22 @@ from (
           end,
           ''
         )) >> 1 as bigint) "device_key"
-      from "raw_event"
+      from (
+        select
+          "device_id",
+          "cell_id",
+          "ts",
+          "ts_at",
+          "source_file"
+        from "raw_event"
+        where (
+          "ts_at" is null
+          or "ts_at" in (
+            select "duplicate_group"."event_at"
+            from "duplicate_group"
+          )
+        )
+      ) "raw"
         join (
           select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
           from "duplicate_group"

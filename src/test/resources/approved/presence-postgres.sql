@@ -107,6 +107,7 @@ from (
         "r"."cell_id",
         "r"."ts",
         case
+          when "r"."ts_at" is not null then "r"."ts_at"
           when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
           when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
             when (pg_input_is_valid(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
@@ -145,6 +146,7 @@ from (
             ) then trim("ts")
             else "ts"
           end as "ts_trimmed",
+          "ts_at" as "ts_at",
           "source_file" as "source_file"
         from "raw_event"
       ) as "r"
@@ -155,10 +157,14 @@ from (
 -- find duplicate events
 create table "duplicate_group"
 as
-select "device_key", "cell_key", "event_at", "local_time"
+select
+  "device_key",
+  "cell_key",
+  "event_at",
+  max("local_time") as "local_time"
 from "classified_event"
 where "status" is null
-group by "device_key", "cell_key", "event_at", "local_time"
+group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 
 -- count duplicated events
@@ -198,6 +204,7 @@ from (
     select
       "r".*,
       case
+        when "r"."ts_at" is not null then "r"."ts_at"
         when ("r"."ts_trimmed" ~ '^-?[0-9]{1,15}$') then to_timestamp(cast("r"."ts_trimmed" as bigint) / 1000.0)
         when ("r"."ts_trimmed" ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') then case
           when (pg_input_is_valid(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2'), 'timestamptz')) then cast(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '\1:00\2') as timestamp with time zone)
@@ -235,6 +242,7 @@ from (
           ) then trim("ts")
           else "ts"
         end as "ts_trimmed",
+        "ts_at" as "ts_at",
         "source_file" as "source_file",
         hashtextextended(? || nullif(
           case
@@ -246,7 +254,22 @@ from (
           end,
           ''
         ), 0) as "device_key"
-      from "raw_event"
+      from (
+        select
+          "device_id",
+          "cell_id",
+          "ts",
+          "ts_at",
+          "source_file"
+        from "raw_event"
+        where (
+          "ts_at" is null
+          or "ts_at" in (
+            select "duplicate_group"."event_at"
+            from "duplicate_group"
+          )
+        )
+      ) as "raw"
         join (
           select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
           from "duplicate_group"

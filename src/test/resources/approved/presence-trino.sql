@@ -107,6 +107,7 @@ from (
         "r"."cell_id",
         "r"."ts",
         case
+          when "r"."ts_at" is not null then "r"."ts_at"
           when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
           when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
           else cast(null as timestamp with time zone)
@@ -124,6 +125,7 @@ from (
           ) "cell_id",
           "ts" "ts",
           trim("ts") "ts_trimmed",
+          "ts_at" "ts_at",
           "source_file" "source_file"
         from "raw_event"
       ) "r"
@@ -134,10 +136,14 @@ from (
 -- find duplicate events
 create table "duplicate_group"
 as
-select "device_key", "cell_key", "event_at", "local_time"
+select
+  "device_key",
+  "cell_key",
+  "event_at",
+  max("local_time") "local_time"
 from "classified_event"
 where "status" is null
-group by "device_key", "cell_key", "event_at", "local_time"
+group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 
 -- count duplicated events
@@ -177,6 +183,7 @@ from (
     select
       "r".*,
       case
+        when "r"."ts_at" is not null then "r"."ts_at"
         when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
         when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
         else cast(null as timestamp with time zone)
@@ -193,12 +200,28 @@ from (
         ) "cell_id",
         "ts" "ts",
         trim("ts") "ts_trimmed",
+        "ts_at" "ts_at",
         "source_file" "source_file",
         from_big_endian_64(xxhash64(to_utf8(? || nullif(
           trim("device_id"),
           ''
         )))) "device_key"
-      from "raw_event"
+      from (
+        select
+          "device_id",
+          "cell_id",
+          "ts",
+          "ts_at",
+          "source_file"
+        from "raw_event"
+        where (
+          "ts_at" is null
+          or "ts_at" in (
+            select "duplicate_group"."event_at"
+            from "duplicate_group"
+          )
+        )
+      ) "raw"
         join (
           select distinct "duplicate_group"."device_key", "duplicate_group"."cell_key"
           from "duplicate_group"

@@ -2,6 +2,7 @@ package io.crowdlens.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdlens.pipeline.drop.RejectReason;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.presence.PresenceCount;
 import java.io.IOException;
@@ -51,7 +52,8 @@ class EnginesAgreeExactlyTest {
 
     @Test
     void parquetEventsWithTimestampsOrEpochMillisGiveTheSameFiguresAsCsv() throws Exception {
-        for (String ts : List.of("ts::timestamptz", "epoch_ms(ts::timestamptz)")) {
+        // timestamps with zone and epoch milliseconds are typed instants; text is parsed as in a CSV
+        for (String ts : List.of("ts::timestamptz", "epoch_ms(ts::timestamptz)", "t")) {
             Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop-" + ts.length()));
             Path parquet = Files.createDirectories(drop.resolve("events")).resolve("part-0.parquet");
             try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
@@ -68,6 +70,61 @@ class EnginesAgreeExactlyTest {
 
             assertThat(result.events().accepted()).as(ts).isEqualTo(HandCountedDrop.EVENTS);
             assertThat(result.presence()).as(ts).containsExactlyInAnyOrderElementsOf(HandCountedDrop.ALL);
+        }
+    }
+
+    @Test
+    void typedParquetInstantsJudgeDuplicatesAndBadRowsAsTheCsvDoes() throws Exception {
+        Path csvDrop = syntheticDrop(temp.resolve("csv-drop"), new Random(11));
+        Path parquetDrop = syntheticDrop(temp.resolve("parquet-drop"), new Random(11));
+        Path events = parquetDrop.resolve("events");
+        for (int file = 0; file < 2; file++) {
+            Path csv = events.resolve("part-" + file + ".csv");
+            Path typed = events.resolve("typed-" + file + ".csv");
+            StringBuilder rows = new StringBuilder("device_id,cell_id,epoch_ms\n");
+            for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+                String[] fields = line.split(",", -1);
+                if (fields.length == 3) { // malformed rows have no Parquet counterpart
+                    rows.append(fields[0]).append(',').append(fields[1]).append(',').append(epochMillis(fields[2])).append('\n');
+                }
+            }
+            Files.writeString(typed, rows.toString());
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+                s.execute("copy (select nullif(device_id, '') as device_id, cell_id, epoch_ms as ts from read_csv('" + typed
+                        + "', header = true, columns = {'device_id': 'VARCHAR', 'cell_id': 'VARCHAR', 'epoch_ms': 'BIGINT'}))"
+                        + " to '" + events.resolve("part-" + file + ".parquet") + "' (format parquet)");
+            }
+            Files.delete(csv);
+            Files.delete(typed);
+        }
+
+        EngineHarness.Result fromCsv = EngineHarness.aggregate(EngineKind.DUCKDB, csvDrop, temp.resolve("csv-out"));
+        EngineHarness.Result fromParquet = EngineHarness.aggregate(EngineKind.DUCKDB, parquetDrop, temp.resolve("pq-out"));
+
+        assertThat(fromParquet.events().rejected().get(RejectReason.DUPLICATE)).isPositive()
+                .isEqualTo(fromCsv.events().rejected().get(RejectReason.DUPLICATE));
+        for (RejectReason reason : List.of(RejectReason.EMPTY_DEVICE_ID, RejectReason.UNKNOWN_CELL,
+                RejectReason.BAD_TIMESTAMP, RejectReason.OUTSIDE_PERIOD)) {
+            assertThat(fromParquet.events().rejected().get(reason)).as(reason.code())
+                    .isEqualTo(fromCsv.events().rejected().get(reason));
+        }
+        assertThat(fromParquet.events().accepted()).isEqualTo(fromCsv.events().accepted());
+        assertThat(fromParquet.events().optedOut()).isEqualTo(fromCsv.events().optedOut());
+        assertThat(sorted(fromParquet.presence())).hasSizeGreaterThan(500).isEqualTo(sorted(fromCsv.presence()));
+        assertThat(Files.readAllLines(temp.resolve("pq-out/quarantine/events.csv")))
+                .filteredOn(line -> line.startsWith(RejectReason.DUPLICATE.code()))
+                .hasSize(fromCsv.events().rejected().get(RejectReason.DUPLICATE).intValue());
+    }
+
+    /** The synthetic drop's timestamp text as epoch milliseconds; empty (null in Parquet) when it has no offset. */
+    private static String epochMillis(String ts) {
+        if (ts.matches("-?[0-9]+")) {
+            return ts;
+        }
+        try {
+            return Long.toString(java.time.OffsetDateTime.parse(ts).toInstant().toEpochMilli());
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
         }
     }
 

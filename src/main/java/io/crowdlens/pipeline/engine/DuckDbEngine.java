@@ -53,6 +53,7 @@ public final class DuckDbEngine implements PipelineEngine {
     });
     private List<Path> csvEvents = List.of();
     private List<Path> parquetEvents = List.of();
+    private String parquetTsInstant;
 
     /**
      * @param memoryLimit DuckDB's memory_limit (e.g. "2GB"): past it DuckDB spills to the scratch
@@ -137,7 +138,8 @@ public final class DuckDbEngine implements PipelineEngine {
         if (!csvEvents.isEmpty()) {
             // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
             // the dialect is fixed by the drop format, so a few odd rows cannot make the sniffer guess another
-            view.append("select device_id, cell_id, ts, filename as source_file from read_csv(")
+            view.append("select device_id, cell_id, ts, filename as source_file,")
+                    .append(" cast(null as timestamp with time zone) as ts_at from read_csv(")
                     .append(list(csvEvents))
                     .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true")
                     .append(", filename = true");
@@ -151,10 +153,43 @@ public final class DuckDbEngine implements PipelineEngine {
         if (!parquetEvents.isEmpty()) {
             view.append(csvEvents.isEmpty() ? "" : " union all ")
                     .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
-                    .append(" cast(ts as varchar) as ts, filename as source_file")
+                    .append(" cast(ts as varchar) as ts, filename as source_file, ")
+                    .append(parquetTsInstant()).append(" as ts_at")
                     .append(" from read_parquet(").append(list(parquetEvents)).append(", filename = true)");
         }
         return view.toString();
+    }
+
+    /**
+     * The instant of a typed Parquet {@code ts} column, so the classification need not parse its text
+     * back. Integers are epoch milliseconds, in the range the text rule allows (at most 15 digits) and
+     * converted as the text would be; a timestamp with time zone is its own instant. Any other type
+     * (text, or a timestamp without zone, which the classification rejects) gives null: the text decides.
+     */
+    static String typedInstant(String columnType) {
+        return switch (columnType) {
+            case "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT", "HUGEINT" ->
+                    "case when ts between -999999999999999 and 999999999999999 then to_timestamp(ts / 1000.0) end";
+            case "TIMESTAMP WITH TIME ZONE" -> "ts";
+            default -> "cast(null as timestamp with time zone)";
+        };
+    }
+
+    private String parquetTsInstant() {
+        if (parquetTsInstant == null) {
+            parquetTsInstant = typedInstant(parquetTimestampType());
+        }
+        return parquetTsInstant;
+    }
+
+    private String parquetTimestampType() {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("select column_type from (describe select ts from read_parquet("
+                     + list(parquetEvents) + "))")) {
+            return rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            throw new DropException("event files cannot be read as device_id,cell_id,ts: " + Scratch.firstLine(e), e);
+        }
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class PostgresEngine implements PipelineEngine {
             }
         }
         dsl.execute("create table " + RAW_EVENT.getName()
-                + " (device_id varchar, cell_id varchar, ts varchar, source_file varchar)");
+                + " (device_id varchar, cell_id varchar, ts varchar, source_file varchar, ts_at timestamptz)");
         long totalBytes = files.stream().mapToLong(PostgresEngine::size).sum();
         long bytesDone = 0;
         long rows = 0;

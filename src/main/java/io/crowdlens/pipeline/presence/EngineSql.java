@@ -32,9 +32,13 @@ final class EngineSql {
         this.dialect = dialect.family();
     }
 
-    /** The instant a timestamp text denotes, or null when it is neither ISO-8601 with offset nor epoch ms. */
-    Field<OffsetDateTime> instant(Field<String> text) {
+    /**
+     * The typed instant when the file carries one; otherwise the instant the timestamp text denotes, or
+     * null when it is neither ISO-8601 with offset nor epoch ms.
+     */
+    Field<OffsetDateTime> instant(Field<OffsetDateTime> typed, Field<String> text) {
         return DSL.case_()
+                .when(typed.isNotNull(), typed)
                 .when(matches(text, EPOCH_MILLIS), epochMillis(text))
                 .when(matches(text, ISO_INSTANT), isoInstant(withSeconds(text)))
                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE));

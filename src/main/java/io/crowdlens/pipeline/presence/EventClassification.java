@@ -20,6 +20,7 @@ import static io.crowdlens.pipeline.presence.ScratchTables.RAW_DEVICE_ID;
 import static io.crowdlens.pipeline.presence.ScratchTables.RAW_EVENT;
 import static io.crowdlens.pipeline.presence.ScratchTables.RAW_SOURCE_FILE;
 import static io.crowdlens.pipeline.presence.ScratchTables.RAW_TS;
+import static io.crowdlens.pipeline.presence.ScratchTables.RAW_TS_AT;
 import static io.crowdlens.pipeline.presence.ScratchTables.REJECTED_CELL_ID;
 import static io.crowdlens.pipeline.presence.ScratchTables.REJECTED_DEVICE_ID;
 import static io.crowdlens.pipeline.presence.ScratchTables.REJECTED_TS;
@@ -142,10 +143,11 @@ public final class EventClassification {
     /** Accepted events that are there more than once, one row each, into duplicate_group. */
     public Query findDuplicates() {
         return dsl.createTable(DUPLICATE_GROUP).as(
-                select(DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME)
+                // local time follows from the instant: grouping by it as well cost a third more time for nothing
+                select(DEVICE_KEY, CELL_KEY, EVENT_AT, DSL.max(LOCAL_TIME).as(LOCAL_TIME.getName()))
                         .from(CLASSIFIED_EVENT)
                         .where(STATUS.isNull())
-                        .groupBy(DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME)
+                        .groupBy(DEVICE_KEY, CELL_KEY, EVENT_AT)
                         .having(count().gt(inline(1))));
     }
 
@@ -164,15 +166,21 @@ public final class EventClassification {
         Field<String> rawCell = sql.trimmedOrNull(RAW_CELL_ID);
         Field<Long> rawKey = sql.keyedHash(val(runKey), rawDevice);
         Table<?> devicesAndCells = selectDistinct(DUPLICATE_KEY, DUPLICATE_CELL).from(DUPLICATE_GROUP).asTable("g");
-        Table<?> sameDeviceAndCell = select(rawDevice.as("device_id"), rawCell.as("cell_id"), RAW_TS.as("ts"),
-                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"),
-                        rawKey.as("device_key"))
+        // typed instants narrow the rows to hash down to the duplicated instants; text has to be parsed first
+        Table<?> candidates = select(RAW_DEVICE_ID, RAW_CELL_ID, RAW_TS, RAW_TS_AT, RAW_SOURCE_FILE)
                 .from(RAW_EVENT)
+                .where(RAW_TS_AT.isNull().or(RAW_TS_AT.in(select(DUPLICATE_AT).from(DUPLICATE_GROUP))))
+                .asTable("raw");
+        Table<?> sameDeviceAndCell = select(rawDevice.as("device_id"), rawCell.as("cell_id"), RAW_TS.as("ts"),
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_TS_AT.as("ts_at"), RAW_SOURCE_FILE.as("source_file"),
+                        rawKey.as("device_key"))
+                .from(candidates)
                 .join(devicesAndCells)
                 .on(devicesAndCells.field(DUPLICATE_KEY).eq(rawKey), devicesAndCells.field(DUPLICATE_CELL).eq(rawCell))
                 .asTable("r");
         Table<?> parsed = select(sameDeviceAndCell.asterisk(),
-                        sql.instant(sameDeviceAndCell.field("ts_trimmed", String.class)).as("event_at"))
+                        sql.instant(sameDeviceAndCell.field("ts_at", OffsetDateTime.class),
+                                sameDeviceAndCell.field("ts_trimmed", String.class)).as("event_at"))
                 .from(sameDeviceAndCell)
                 .asTable("t");
         Field<String> cellId = parsed.field("cell_id", String.class);
@@ -231,11 +239,12 @@ public final class EventClassification {
     private Table<?> parsed(Manifest manifest) {
         Table<?> trimmed = select(sql.trimmedOrNull(RAW_DEVICE_ID).as("device_id"),
                         sql.trimmedOrNull(RAW_CELL_ID).as("cell_id"), RAW_TS.as("ts"),
-                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_SOURCE_FILE.as("source_file"))
+                        sql.trimmed(RAW_TS).as("ts_trimmed"), RAW_TS_AT.as("ts_at"), RAW_SOURCE_FILE.as("source_file"))
                 .from(RAW_EVENT)
                 .asTable("r");
         Table<?> instants = select(trimmed.field("device_id"), trimmed.field("cell_id"), trimmed.field("ts"),
-                        sql.instant(trimmed.field("ts_trimmed", String.class)).as("event_at"),
+                        sql.instant(trimmed.field("ts_at", OffsetDateTime.class), trimmed.field("ts_trimmed", String.class))
+                                .as("event_at"),
                         trimmed.field("source_file"))
                 .from(trimmed)
                 .asTable("i");
