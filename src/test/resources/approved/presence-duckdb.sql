@@ -166,7 +166,25 @@ select
   "event_at",
   max("local_time") "local_time"
 from "classified_event"
-where "status" is null
+where (
+  "status" is null
+  and hash("device_key", "cell_key", "event_at") in (
+    select distinct "n"."h"
+    from (
+      select
+        "e"."h",
+        lag("e"."h") over (
+          order by "e"."h"
+        ) "previous"
+      from (
+        select hash("device_key", "cell_key", "event_at") "h"
+        from "classified_event"
+        where "status" is null
+      ) "e"
+    ) "n"
+    where "n"."h" = "n"."previous"
+  )
+)
 group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 

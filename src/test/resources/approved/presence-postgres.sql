@@ -163,7 +163,25 @@ select
   "event_at",
   max("local_time") as "local_time"
 from "classified_event"
-where "status" is null
+where (
+  "status" is null
+  and hashtextextended(concat_ws('|', "device_key", "cell_key", "event_at"), 0) in (
+    select distinct "n"."h"
+    from (
+      select
+        "e"."h",
+        lag("e"."h") over (
+          order by "e"."h"
+        ) as "previous"
+      from (
+        select hashtextextended(concat_ws('|', "device_key", "cell_key", "event_at"), 0) as "h"
+        from "classified_event"
+        where "status" is null
+      ) as "e"
+    ) as "n"
+    where "n"."h" = "n"."previous"
+  )
+)
 group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 

@@ -142,7 +142,25 @@ select
   "event_at",
   max("local_time") "local_time"
 from "classified_event"
-where "status" is null
+where (
+  "status" is null
+  and from_big_endian_64(xxhash64(to_utf8(concat_ws('|', cast("device_key" as varchar), "cell_key", cast("event_at" as varchar))))) in (
+    select distinct "n"."h"
+    from (
+      select
+        "e"."h",
+        lag("e"."h") over (
+          order by "e"."h"
+        ) "previous"
+      from (
+        select from_big_endian_64(xxhash64(to_utf8(concat_ws('|', cast("device_key" as varchar), "cell_key", cast("event_at" as varchar))))) "h"
+        from "classified_event"
+        where "status" is null
+      ) "e"
+    ) "n"
+    where "n"."h" = "n"."previous"
+  )
+)
 group by "device_key", "cell_key", "event_at"
 having count(*) > 1;
 

@@ -127,6 +127,21 @@ final class EngineSql {
         };
     }
 
+    /**
+     * A 64-bit hash of an accepted event (device key, cell, instant): equal events hash equal; unequal
+     * ones may collide, so it only preselects (see {@link EventClassification#findDuplicates}).
+     */
+    Field<Long> eventHash(Field<Long> deviceKey, Field<String> cell, Field<OffsetDateTime> instant) {
+        return switch (dialect) {
+            case DUCKDB -> field("hash({0}, {1}, {2})", SQLDataType.BIGINT, deviceKey, cell, instant);
+            case POSTGRES -> field("hashtextextended(concat_ws('|', {0}, {1}, {2}), 0)", SQLDataType.BIGINT,
+                    deviceKey, cell, instant);
+            case TRINO -> field("from_big_endian_64(xxhash64(to_utf8(concat_ws('|', cast({0} as varchar), {1},"
+                    + " cast({2} as varchar)))))", SQLDataType.BIGINT, deviceKey, cell, instant);
+            default -> throw new IllegalArgumentException("no event hash for " + dialect);
+        };
+    }
+
     /** The text without surrounding blanks; null when nothing else is left. */
     Field<String> trimmedOrNull(Field<String> text) {
         return DSL.nullif(trimmed(text), inline(""));
