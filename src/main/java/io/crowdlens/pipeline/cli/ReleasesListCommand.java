@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ReleasesListCommand implements CliCommand {
 
-    private static final String ROW = "%-6s %-10s %-17s %-24s %-23s %-16s %4s %5s %-12s %12s %10s %10s %-8s %s%n";
+    /** The drop column (%s) is as wide as the longest drop id, so the columns after it line up. */
+    private static final String ROW = "%%-6s %%-10s %%-17s %%-%ds %%-23s %%-16s %%4s %%5s %%-12s %%12s %%10s %%10s %%-8s %%s%%n";
 
     private final ReleaseHistory releases;
 
@@ -36,10 +37,12 @@ class ReleasesListCommand implements CliCommand {
             out.println("No releases yet: run 'pipeline run --drop DIR'.");
             return CommandLine.OK;
         }
-        out.printf(Locale.ROOT, ROW, "id", "dataset", "status", "drop", "period", "time zone", "k", "round",
+        int dropWidth = Math.max("drop".length(), all.stream().mapToInt(r -> r.dropId().length()).max().orElse(0));
+        String row = ROW.formatted(dropWidth);
+        out.printf(Locale.ROOT, row, "id", "dataset", "status", "drop", "period", "time zone", "k", "round",
                 "opt-outs", "rows read", "rejected", "aggregates", "engine", "published at");
         for (ReleaseHistory.Entry r : all) {
-            out.printf(Locale.ROOT, ROW, r.id(), r.dataset(), r.status() + (r.stale() ? ",STALE" : ""), r.dropId(), r.periodFrom() + ".." + r.periodTo(),
+            out.printf(Locale.ROOT, row, r.id(), r.dataset(), r.status() + (r.stale() ? ",STALE" : ""), r.dropId(), r.periodFrom() + ".." + r.periodTo(),
                     r.timeZone(), r.minimumCrowd(), r.rounding(), r.optOutListVersion(), r.rowsRead(), r.rowsRejected(),
                     r.aggregateRows(), r.engine(), r.publishedAt());
         }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,24 @@ class OperatorUsesTheCommandLineTest {
         out.reset();
         assertThat(run("releases", "list")).isZero();
         assertThat(out.toString()).contains("PUBLISHED", "hand-counted", "2026-03-02..2026-03-03", "Europe/Berlin");
+    }
+
+    @Test
+    void releaseColumnsLineUpWhateverTheLengthOfTheDropId() throws IOException {
+        Path drop = handCountedDrop();
+        Path manifest = drop.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest)
+                .replace("\"hand-counted\"", "\"demo-spreeburg-2026-10-19-14d-seed42-hand-counted\""));
+        assertThat(run("pipeline", "run", "--drop", drop.toString(), "--k", "10", "--output", temp.resolve("run").toString()))
+                .as(err.toString()).isZero();
+
+        out.reset();
+        assertThat(run("releases", "list")).isZero();
+
+        List<String> lines = out.toString().lines().filter(l -> l.startsWith("id ") || l.matches("^[0-9]+ .*")).toList();
+        int period = lines.getFirst().indexOf("period");
+        assertThat(lines).as("the period column starts under its header in every row").hasSizeGreaterThan(1)
+                .allSatisfy(line -> assertThat(line.substring(period)).matches("^(period|[0-9]{4}-[0-9]{2}-[0-9]{2}\\.\\.).*"));
     }
 
     @Test
