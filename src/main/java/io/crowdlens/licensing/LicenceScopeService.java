@@ -13,10 +13,13 @@ import io.crowdlens.common.Dataset;
 import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
+import io.crowdlens.security.Role;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,6 +69,23 @@ public class LicenceScopeService {
             k = Math.max(k, privacy.effectiveFor(grant.minimumCrowd()));
         }
         return new LicenceScope(user.organisationId(), dataset, grants, k);
+    }
+
+    /**
+     * The datasets whose served releases the signed-in user may know of: account managers and data
+     * operators see every dataset; a partner only those it holds an active licence for.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Set<Dataset> visibleDatasets() {
+        CrowdLensUser user = currentUser.require();
+        if (user.roles().contains(Role.ACCOUNT_MANAGER) || user.roles().contains(Role.DATA_OPERATOR)) {
+            return EnumSet.allOf(Dataset.class);
+        }
+        Set<Dataset> licensed = EnumSet.noneOf(Dataset.class);
+        db.selectDistinct(LICENCE.DATASET).from(LICENCE).where(activeFor(user.organisationId()))
+                .forEach(r -> licensed.add(Dataset.valueOf(r.value1())));
+        return licensed;
     }
 
     /** The signed-in partner's active licences, for display. */

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.SelectJoinStep;
@@ -38,14 +39,22 @@ public class ReleaseCatalogue {
                 .fetchOptional(ReleaseCatalogue::toSummary);
     }
 
-    /** The release served for each dataset that has one, in the order of {@link Dataset}, for the footer. */
+    /**
+     * The release served for each of the given datasets that has one, in the order of {@link Dataset},
+     * for the footer. The caller passes what the user may know of (LicenceScopeService#visibleDatasets):
+     * a partner is not told which other datasets exist.
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public List<ReleaseSummary> served() {
+    public List<ReleaseSummary> served(Set<Dataset> datasets) {
+        if (datasets.isEmpty()) {
+            return List.of();
+        }
         // one query on every page: the published releases, newest first, then the first of each dataset
         Map<Dataset, ReleaseSummary> newest = new EnumMap<>(Dataset.class);
         releases()
                 .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .and(DATA_RELEASE.DATASET.in(datasets.stream().map(Dataset::name).toList()))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .fetch(ReleaseCatalogue::toSummary)
                 .forEach(release -> newest.putIfAbsent(release.dataset(), release));

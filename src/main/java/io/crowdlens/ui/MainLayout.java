@@ -20,10 +20,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.crowdlens.common.Dataset;
+import io.crowdlens.licensing.LicenceScopeService;
 import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CurrentUser;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,13 +38,16 @@ import java.util.stream.Collectors;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final ReleaseCatalogue releases;
+    private final LicenceScopeService licences;
     private final CurrentUser currentUser;
     private final Span footer = new Span();
     private final SideNav nav = new SideNav();
     private final Div contentArea = new Div();
 
-    public MainLayout(ReleaseCatalogue releases, CurrentUser currentUser, AuthenticationContext authentication) {
+    public MainLayout(ReleaseCatalogue releases, LicenceScopeService licences, CurrentUser currentUser,
+            AuthenticationContext authentication) {
         this.releases = releases;
+        this.licences = licences;
         this.currentUser = currentUser;
         Span brand = new Span("CrowdLens");
         brand.addClassName("crowdlens-brand");
@@ -84,8 +90,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         footer.setText(currentUser.find().isPresent() ? servedReleases() : "");
     }
 
+    /** The served release of each dataset the user may know of; a partner's footer names only its licensed ones. */
     private String servedReleases() {
-        List<ReleaseSummary> served = releases.served();
+        Set<Dataset> visible = licences.visibleDatasets();
+        if (visible.isEmpty()) {
+            return "No licensed datasets";
+        }
+        List<ReleaseSummary> served = releases.served(visible);
         return served.isEmpty() ? "No data published yet"
                 : "Served: " + served.stream().map(ReleaseSummary::shortLine).collect(Collectors.joining(" · "));
     }
