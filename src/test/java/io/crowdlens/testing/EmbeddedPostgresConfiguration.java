@@ -24,6 +24,8 @@ public class EmbeddedPostgresConfiguration {
         ds.setUsername("postgres");
         ds.setPassword("postgres");
         ds.setMaximumPoolSize(5);
+        // as application-postgres.properties sets it in production
+        ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         return ds;
     }
 }

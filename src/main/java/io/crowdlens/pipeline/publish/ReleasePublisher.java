@@ -10,7 +10,6 @@ import io.crowdlens.pipeline.geography.Geography;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -98,11 +97,7 @@ public class ReleasePublisher {
                         .set(AREA.CENTROID_LAT, DSL.excluded(AREA.CENTROID_LAT))
                         .set(AREA.CENTROID_LON, DSL.excluded(AREA.CENTROID_LON)),
                 (Area a) -> new Object[] {a.layer(), a.code(), a.name(), a.geometry(), a.centroidLat(), a.centroidLon()});
-        Map<String, Long> ids = new HashMap<>();
-        db.select(AREA.ID, AREA.LAYER_CODE, AREA.CODE).from(AREA)
-                .where(AREA.LAYER_CODE.in(geography.layerNames().keySet()))
-                .forEach(r -> ids.put(AreaIds.key(r.value2(), r.value3()), r.value1()));
-        return new AreaIds(ids);
+        return AreaIds.read(db, geography.layerNames().keySet());
     }
 
     private long insertRelease(ReleaseDraft d, ProductRelease product) {
