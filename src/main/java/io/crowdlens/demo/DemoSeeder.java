@@ -12,6 +12,7 @@ import io.crowdlens.audit.AuditOutcome;
 import io.crowdlens.common.Dataset;
 import io.crowdlens.security.AccountSecuritySettings;
 import io.crowdlens.security.Role;
+import io.crowdlens.security.SecretBox;
 import io.crowdlens.security.Totp;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -66,10 +67,11 @@ public class DemoSeeder {
     private final Clock clock;
     private final DemoDataSettings demoData;
     private final AccountSecuritySettings security;
+    private final SecretBox secrets;
     private final SecureRandom random = new SecureRandom();
 
     public DemoSeeder(DSLContext db, TransactionTemplate tx, PasswordEncoder passwords, DemoLogins logins,
-            AuditLog audit, Clock clock, DemoDataSettings demoData, AccountSecuritySettings security) {
+            AuditLog audit, Clock clock, DemoDataSettings demoData, AccountSecuritySettings security, SecretBox secrets) {
         this.db = db;
         this.tx = tx;
         this.passwords = passwords;
@@ -78,6 +80,7 @@ public class DemoSeeder {
         this.clock = clock;
         this.demoData = demoData;
         this.security = security;
+        this.secrets = secrets;
     }
 
     @EventListener
@@ -145,7 +148,7 @@ public class DemoSeeder {
                     .set(APP_USER.PASSWORD_HASH, passwords.encode(password))
                     .set(APP_USER.LOCKED, false)
                     .set(APP_USER.FAILED_LOGINS, 0)
-                    .set(APP_USER.TOTP_SECRET, totpSecret)
+                    .set(APP_USER.TOTP_SECRET, totpSecret == null ? null : secrets.seal(totpSecret))
                     .setNull(APP_USER.TOTP_LAST_STEP)
                     .set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
                     .where(APP_USER.USERNAME.eq(account.username()))

@@ -11,23 +11,25 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Where TOTP secrets and recovery-code hashes live, and the only code that reads or writes them. */
+/** Where TOTP secrets (sealed by {@link SecretBox}) and recovery-code hashes live, and the only code that reads or writes them. */
 @Component
 class TwoFactorStore {
 
     private final DSLContext db;
     private final Clock clock;
+    private final SecretBox secrets;
 
-    TwoFactorStore(DSLContext db, Clock clock) {
+    TwoFactorStore(DSLContext db, Clock clock, SecretBox secrets) {
         this.db = db;
         this.clock = clock;
+        this.secrets = secrets;
     }
 
     /** Stores a secret the user has just proved with a code, and returns fresh recovery codes. */
     @Transactional
     public List<String> enable(long userId, String secret, long provedStep) {
         db.update(APP_USER)
-                .set(APP_USER.TOTP_SECRET, secret)
+                .set(APP_USER.TOTP_SECRET, secrets.seal(secret))
                 .set(APP_USER.TOTP_LAST_STEP, provedStep)
                 .where(APP_USER.ID.eq(userId))
                 .execute();
@@ -65,7 +67,7 @@ class TwoFactorStore {
         if (row.isEmpty() || row.get().value1() == null) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(row.get().value1(), code, clock.instant(), row.get().value2());
+        OptionalLong step = Totp.matchingStep(secrets.open(row.get().value1()), code, clock.instant(), row.get().value2());
         if (step.isEmpty()) {
             return false;
         }

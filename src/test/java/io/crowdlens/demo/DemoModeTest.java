@@ -38,6 +38,7 @@ class DemoModeTest {
         @Autowired DSLContext db;
         @Autowired DemoLogins logins;
         @Autowired PasswordEncoder encoder;
+        @Autowired io.crowdlens.security.SecretBox secrets;
 
         @Test
         void everyRoleHasADemoLoginWhosePrintedPasswordMatchesItsHash() {
@@ -52,6 +53,15 @@ class DemoModeTest {
                 assertThat(account.password()).hasSize(16);
             }
             assertThat(logins.all().stream().map(DemoAccount::password).distinct()).hasSize(5);
+        }
+
+        @Test
+        void theAccountManagersPrintedAuthenticatorSecretIsStoredOnlySealed() {
+            DemoAccount manager = logins.all().stream().filter(a -> a.totpSecret() != null).findFirst().orElseThrow();
+            String stored = db.select(APP_USER.TOTP_SECRET).from(APP_USER)
+                    .where(APP_USER.USERNAME.eq(manager.username())).fetchSingle().value1();
+            assertThat(stored).startsWith("v1:").doesNotContain(manager.totpSecret());
+            assertThat(secrets.open(stored)).isEqualTo(manager.totpSecret());
         }
     }
 }

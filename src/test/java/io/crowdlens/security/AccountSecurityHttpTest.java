@@ -72,7 +72,7 @@ class AccountSecurityHttpTest {
         }
         fixtures.user(retail, "pat@retail.test", hash, Role.PARTNER_ADMIN);
         fixtures.user(rival, "pia@rival.test", hash, Role.PARTNER_ADMIN);
-        for (String name : List.of("amy", "guess", "recovery")) {
+        for (String name : List.of("amy", "guess", "recovery", "legacy")) {
             long id = fixtures.user(operator, name + "@operator.test", hash, Role.ACCOUNT_MANAGER);
             twoFactor.enable(id, SECRET, 0);
         }
@@ -144,6 +144,18 @@ class AccountSecurityHttpTest {
         HttpBrowser replay = from("192.0.2.2");
         replay.signIn("amy@operator.test", PASSWORD);
         assertThat(location(replay.secondFactor(code))).as("a used code cannot be replayed").contains("error");
+    }
+
+    @Test
+    void theAuthenticatorSecretIsStoredSealedAndAPlainOneFromBeforeStillSignsIn() throws Exception {
+        assertThat(db.select(APP_USER.TOTP_SECRET).from(APP_USER).where(APP_USER.USERNAME.eq("amy@operator.test"))
+                .fetchSingle().value1()).startsWith("v1:").doesNotContain(SECRET);
+
+        db.update(APP_USER).set(APP_USER.TOTP_SECRET, SECRET).setNull(APP_USER.TOTP_LAST_STEP)
+                .where(APP_USER.USERNAME.eq("legacy@operator.test")).execute();
+        HttpBrowser browser = from("192.0.2.30");
+        browser.signIn("legacy@operator.test", PASSWORD);
+        assertThat(location(browser.secondFactor(Totp.codeAt(SECRET, Instant.now())))).doesNotContain("login");
     }
 
     @Test
