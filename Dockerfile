@@ -18,6 +18,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build --chown=crowdlens:crowdlens /crowdlens.jar /app/crowdlens.jar
 USER crowdlens
+# Give at run time: SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD and CROWDLENS_SECURITY_SECRET_KEY
+# (the key that seals authenticator secrets; the postgres profile does not start without it).
 ENV SPRING_PROFILES_ACTIVE=postgres \
     CROWDLENS_SECURE_COOKIES=true \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
