@@ -74,6 +74,25 @@ class EnginesAgreeExactlyTest {
     }
 
     @Test
+    void parquetTimestampsWithoutZoneAreQuarantinedAsBadTimestamps() throws Exception {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop-naive"));
+        Path parquet = Files.createDirectories(drop.resolve("events")).resolve("part-0.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("copy (select device_id, cell_id, cast(case when ts ~ '^[0-9]+$' then to_timestamp(ts::bigint / 1000)"
+                    + " else ts::timestamptz end as timestamp) as ts from read_csv('" + drop.resolve("events.csv")
+                    + "', all_varchar = true)) to '" + parquet + "' (format parquet)");
+        }
+        Files.delete(drop.resolve("events.csv"));
+
+        EngineHarness.Result result = EngineHarness.aggregate(EngineKind.DUCKDB, drop, temp.resolve("out-naive"));
+
+        assertThat(result.events().accepted()).isZero();
+        assertThat(result.events().rejected()).containsOnlyKeys(RejectReason.BAD_TIMESTAMP);
+        assertThat(result.events().rejected().get(RejectReason.BAD_TIMESTAMP)).isEqualTo(HandCountedDrop.EVENTS);
+        assertThat(result.presence()).isEmpty();
+    }
+
+    @Test
     void typedParquetInstantsJudgeDuplicatesAndBadRowsAsTheCsvDoes() throws Exception {
         Path csvDrop = syntheticDrop(temp.resolve("csv-drop"), new Random(11));
         Path parquetDrop = syntheticDrop(temp.resolve("parquet-drop"), new Random(11));
