@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The key is {@code crowdlens.security.secret-key} (32 random bytes, base64). Without it, the key
  * lives in {@code crowdlens.security.secret-key-file}, created on first use; the PostgreSQL profile
- * sets no file, so production must give the key.
+ * sets no file, so production must give the key: the portal does not start without one
+ * ({@code io.crowdlens.ui.SecretKeyAtStart}).
  */
 @Component
 public class SecretBox {
@@ -36,12 +37,24 @@ public class SecretBox {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
+    private final String configuredKey;
+    private final String keyFile;
     private final SecureRandom random = new SecureRandom();
+    private volatile SecretKeySpec key;
 
-    public SecretBox(@Value("${crowdlens.security.secret-key:}") String key,
+    /**
+     * The key is read (or the key file created) at first use, so a pipeline command, which never
+     * touches a secret, needs no key; the portal asks for it at start ({@link #requireKey}).
+     */
+    public SecretBox(@Value("${crowdlens.security.secret-key:}") String configuredKey,
             @Value("${crowdlens.security.secret-key-file:}") String keyFile) {
-        this.key = new SecretKeySpec(keyBytes(key, keyFile), "AES");
+        this.configuredKey = configuredKey;
+        this.keyFile = keyFile;
+    }
+
+    /** Fails now, with what to set, when there is no usable key. */
+    public void requireKey() {
+        key();
     }
 
     /** The value to store: "v1:" and base64 of a fresh IV followed by the ciphertext and its tag. */
@@ -50,7 +63,7 @@ public class SecretBox {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[IV_BYTES + sealed.length];
             System.arraycopy(iv, 0, out, 0, IV_BYTES);
@@ -74,12 +87,25 @@ public class SecretBox {
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("A stored secret cannot be decrypted with this key"
                     + " (crowdlens.security.secret-key changed, or the value was altered)", e);
         }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec resolved = key;
+        if (resolved == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = new SecretKeySpec(keyBytes(configuredKey, keyFile), "AES");
+                }
+                resolved = key;
+            }
+        }
+        return resolved;
     }
 
     private static byte[] keyBytes(String key, String keyFile) {

@@ -59,10 +59,19 @@ class SecretBoxTest {
 
     @Test
     void aMissingOrMalformedKeyStopsTheStartWithWhatToSet() {
-        assertThatThrownBy(() -> new SecretBox("", "")).hasMessageContaining("set crowdlens.security.secret-key")
+        assertThatThrownBy(() -> new SecretBox("", "").requireKey()).hasMessageContaining("set crowdlens.security.secret-key")
                 .hasMessageContaining("openssl rand -base64 32");
-        assertThatThrownBy(() -> new SecretBox("not base64!", "")).hasMessageContaining("is not base64");
-        assertThatThrownBy(() -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), ""))
+        assertThatThrownBy(() -> new SecretBox("not base64!", "").requireKey()).hasMessageContaining("is not base64");
+        assertThatThrownBy(() -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), "").seal(SECRET))
                 .hasMessageContaining("must hold 32 bytes");
+    }
+
+    @Test
+    void noKeyIsReadOrCreatedUntilASecretIsSealedOrOpened() {
+        Path file = temp.resolve("untouched/secret.key");
+
+        new SecretBox("", file.toString());
+
+        assertThat(file).doesNotExist();
     }
 }
