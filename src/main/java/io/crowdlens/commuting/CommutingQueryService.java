@@ -213,16 +213,64 @@ public class CommutingQueryService {
     public OdMatrix matrix(Collection<Long> districtIds) {
         LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
         ReleaseSummary release = servedRelease();
-        String layer = layerOf(release);
-        FlowScope visible = flowScope(scope, release, layer);
         List<Long> ids = districtIds.stream().distinct().toList();
         String what = "commuter matrix of areas " + ids + " release=" + release.id();
+        OdMatrix matrix = matrixOf(scope, release, ids, what, AuditAction.QUERY);
+        CrowdLensUser user = currentUser.require();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
+                shownCells(matrix), (int) matrix.hiddenCells());
+        return matrix;
+    }
+
+    /**
+     * The matrix of the chosen districts as CSV, one row per ordered pair (home, work) in the order
+     * given: pairs below the partner's k are flagged suppressed, never 0. No totals: the file says a
+     * sum of its figures is a sum of published pairs only.
+     */
+    @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
+    @Transactional(readOnly = true)
+    public ExportSummary exportMatrix(Collection<Long> districtIds, ExportTarget target) throws IOException {
+        LicenceScope scope = licences.scopeFor(Dataset.COMMUTING);
+        ReleaseSummary release = servedRelease();
+        List<Long> ids = districtIds.stream().distinct().toList();
+        String what = "commuter matrix of areas " + ids + " release=" + release.id() + " as CSV";
+        OdMatrix matrix = matrixOf(scope, release, ids, what, AuditAction.EXPORT);
+        CrowdLensUser user = currentUser.require();
+        CsvExportWriter csv = CsvExportWriter.start(target,
+                ExportFileName.csv("commuting", "matrix", matrix.districts().size() + "-districts",
+                        release.periodFrom() + "-to-" + release.periodTo(), "release", String.valueOf(release.id())),
+                metadata(user, release, matrix.minimumCrowd(), "Commuters (devices living in the home district and working"
+                        + " in the work district, " + release.periodFrom() + " to " + release.periodTo() + ") between every"
+                        + " ordered pair of " + matrix.districts().stream().map(District::name).toList() + ". Pairs with fewer"
+                        + " than " + matrix.minimumCrowd() + " commuters are flagged suppressed. No totals: a sum of the"
+                        + " figures is a sum of published pairs only."),
+                List.of(ExportColumn.number("home_area_id"), ExportColumn.text("home_area"),
+                        ExportColumn.number("work_area_id"), ExportColumn.text("work_area"), ExportColumn.figure("commuters")));
+        for (int home = 0; home < matrix.districts().size(); home++) {
+            for (int work = 0; work < matrix.districts().size(); work++) {
+                if (home != work) {
+                    District from = matrix.districts().get(home);
+                    District to = matrix.districts().get(work);
+                    csv.row(from.id(), from.name(), to.id(), to.name(), matrix.cell(home, work));
+                }
+            }
+        }
+        ExportSummary summary = csv.finish();
+        audit.recordFigures(user.username(), user.organisationId(), AuditAction.EXPORT, AuditOutcome.SUCCESS, what,
+                (int) summary.figuresShown(), (int) summary.figuresSuppressed());
+        return summary;
+    }
+
+    /** The matrix with the partner's k applied; refused outside the licence, blocked when nothing reaches k. */
+    private OdMatrix matrixOf(LicenceScope scope, ReleaseSummary release, List<Long> ids, String what, AuditAction action) {
+        String layer = layerOf(release);
+        FlowScope visible = flowScope(scope, release, layer);
         if (ids.size() < 2) {
             throw new IllegalArgumentException("Choose at least two districts for a matrix.");
         }
         Map<Long, District> all = layer == null ? Map.of() : byId(districtsOf(layer));
         if (!ids.stream().allMatch(id -> all.containsKey(id) && visible.covers(id))) {
-            throw refuse(scope, AuditAction.QUERY, what, "Your licence does not cover every chosen district for the period of the commuting data.");
+            throw refuse(scope, action, what, "Your licence does not cover every chosen district for the period of the commuting data.");
         }
         int k = minimumCrowd(scope, release);
         List<District> districts = ids.stream().map(all::get).toList();
@@ -244,15 +292,15 @@ public class CommutingQueryService {
                     }
                 });
         OdMatrix matrix = new OdMatrix(release, k, districts, cells);
-        int shown = (int) (ids.size() * (ids.size() - 1) - matrix.hiddenCells());
-        if (shown == 0) {
-            throw block(scope, AuditAction.QUERY, what, "No pair of the chosen districts has " + k + " or more commuters in this release:"
+        if (shownCells(matrix) == 0) {
+            throw block(scope, action, what, "No pair of the chosen districts has " + k + " or more commuters in this release:"
                     + " add districts, or choose larger or busier ones.");
         }
-        CrowdLensUser user = currentUser.require();
-        audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
-                shown, (int) matrix.hiddenCells());
         return matrix;
+    }
+
+    private static int shownCells(OdMatrix matrix) {
+        return (int) ((long) matrix.districts().size() * (matrix.districts().size() - 1) - matrix.hiddenCells());
     }
 
     /** Average passes per day along one corridor between two dates, by hour of entry, direction and day type. */

@@ -265,6 +265,42 @@ abstract class CommutingQueryServiceContract {
     }
 
     @Test
+    void plannerExportsTheMatrixItSeesWithPairsBelowKFlaggedAndNoTotals() throws Exception {
+        signIn("tom@transit.test");
+        int exports = audits("tom@transit.test", "EXPORT", "SUCCESS");
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+
+        ExportSummary summary = commuting.exportMatrix(List.of(ids.north(), ids.centre(), ids.south()), ExportTarget.into(file));
+
+        List<List<String>> rows = dataRows(file);
+        assertThat(rows.getFirst()).containsExactly("home_area_id", "home_area", "work_area_id", "work_area",
+                "commuters", "commuters_suppressed");
+        // the same cells as matrixShowsPairsAtKAndTotalsThatAreSumsOfTheCellsShown, one row per ordered pair
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(1), r -> r.get(3), r -> r.get(4), r -> r.get(5))
+                .containsExactly(
+                        tuple("north", "centre", "40", "false"),
+                        tuple("north", "south", "16", "false"),
+                        tuple("centre", "north", "15", "false"),
+                        tuple("centre", "south", "", "true"),
+                        tuple("south", "north", "", "true"),
+                        tuple("south", "centre", "25", "false"));
+        assertThat(metadata(file)).containsEntry("#dataset", "Commuters").containsEntry("#minimum_crowd_k", "15");
+        assertThat(metadata(file).get("#contents")).contains("No totals");
+        assertThat(summary.fileName()).startsWith("crowdlens-commuting-matrix-3-districts-2026-10-19-to-2026-11-01");
+        assertThat(summary.figuresShown()).isEqualTo(4);
+        assertThat(summary.figuresSuppressed()).isEqualTo(2);
+        assertThat(audits("tom@transit.test", "EXPORT", "SUCCESS")).isEqualTo(exports + 1);
+
+        signIn("lea@local.test");
+        boolean[] opened = {false};
+        assertThatThrownBy(() -> commuting.exportMatrix(List.of(ids.south(), ids.north()), name -> {
+            opened[0] = true;
+            return new ByteArrayOutputStream();
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThat(opened[0]).as("a refused export opens no file").isFalse();
+    }
+
+    @Test
     void theExportAppliesThePartnersKAndARefusedExportWritesNothing() throws Exception {
         signIn("sam@strict.test");
         ByteArrayOutputStream file = new ByteArrayOutputStream();

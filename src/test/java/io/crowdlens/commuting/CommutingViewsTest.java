@@ -11,6 +11,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -96,6 +97,7 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         navigate("commuters", Component.class);
 
         MultiSelectComboBox<District> chosen = find(MultiSelectComboBox.class).id("matrix-districts");
+        assertThat(find(Anchor.class).id("export-matrix").isEnabled()).as("nothing to export yet").isFalse();
         chosen.setValue(Set.copyOf(chosen.getListDataView().getItems()
                 .filter(d -> Set.of("north", "centre", "south").contains(d.code())).toList()));
 
@@ -103,6 +105,7 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         // rows and columns: centre, north, south (by name)
         assertThat(table).contains("Total (shown)", "fewer than 15", "40", "25", "16", "15")
                 .contains("Cells with fewer than 15 commuters are not shown; totals are sums of the cells shown.");
+        assertThat(find(Anchor.class).id("export-matrix").isEnabled()).as("the matrix shown can be exported").isTrue();
     }
 
     @Test

@@ -64,6 +64,8 @@ class CommutersView extends VerticalLayout {
     private final Div matrixMessage = new Div();
     private volatile Long exportedDistrict;
     private CsvDownload export;
+    private volatile List<Long> exportedMatrix = List.of();
+    private CsvDownload exportMatrix;
 
     CommutersView(CommutingQueryService commuting,
             @Value("${crowdlens.map.tile-url}") String tileUrl,
@@ -128,10 +130,15 @@ class CommutersView extends VerticalLayout {
         matrixMessage.setId("matrix-message");
         matrixMessage.getStyle().set("color", "var(--lumo-error-text-color)");
         matrix.setId("od-matrix");
+        exportMatrix = new CsvDownload("Export matrix (CSV)", target -> commuting.exportMatrix(exportedMatrix, target));
+        exportMatrix.setIds("export-matrix", "export-matrix-status");
+        exportMatrix.setEnabled(false);
+        HorizontalLayout matrixControls = new HorizontalLayout(matrixDistricts, exportMatrix);
+        matrixControls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         add(controls, description, message, panels, new H3("When they leave home (weekdays)"), departures,
                 new H3("Origin-destination matrix"), new Paragraph("Choose two or more districts: rows are where commuters"
-                        + " live, columns where they work."), matrixDistricts, matrixMessage, matrix);
+                        + " live, columns where they work."), matrixControls, matrixMessage, matrix);
         district.addValueChangeListener(e -> show(e.getValue()));
         matrixDistricts.addValueChangeListener(e -> showMatrix());
         // start with the first district of the list, so the page opens with figures
@@ -180,12 +187,17 @@ class CommutersView extends VerticalLayout {
         matrixMessage.setText("");
         List<District> chosen = new ArrayList<>(matrixDistricts.getSelectedItems());
         chosen.sort(java.util.Comparator.comparing(District::name));
+        exportedMatrix = List.of();
+        exportMatrix.setEnabled(false);
         if (chosen.size() < 2) {
             matrix.clear();
             return;
         }
+        List<Long> ids = chosen.stream().map(District::id).toList();
         try {
-            matrix.show(commuting.matrix(chosen.stream().map(District::id).toList()));
+            matrix.show(commuting.matrix(ids));
+            exportedMatrix = ids;
+            exportMatrix.setEnabled(true);
         } catch (SelectionBlockedException blocked) {
             matrixMessage.setText(blocked.getMessage());
             matrix.clear();
