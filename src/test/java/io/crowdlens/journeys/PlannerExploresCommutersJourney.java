@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.Page;
 import io.crowdlens.demo.DemoAccount;
 import io.crowdlens.demo.DemoLogins;
 import java.nio.charset.StandardCharsets;
@@ -103,6 +105,38 @@ class PlannerExploresCommutersJourney {
             assertThat(csvIn).as("the file's inbound figures add up to the total on screen").isEqualTo(inTotal);
             assertThat(csvOut).isEqualTo(outTotal);
             assertThat(browser.page.locator("#export-flows-status")).containsText("Exported 46 rows");
+
+            // two outer districts whose commuters work in Marktviertel (its table above lists them at k or more)
+            for (String name : List.of("Marktviertel", "Wiesengrund", "Eichenau")) {
+                browser.page.locator("#matrix-districts input").fill(name.substring(0, 5));
+                browser.page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(name)).click();
+                browser.page.keyboard().press("Escape");
+                browser.waitForVaadin();
+            }
+            assertThat(browser.page.locator("#od-matrix")).containsText("Total (shown)");
+            Download matrixFile = browser.page.waitForDownload(() -> browser.page.locator("#export-matrix").click());
+            assertThat(matrixFile.suggestedFilename()).startsWith("crowdlens-commuting-matrix-3-districts-");
+            List<String> matrixLines = Files.readAllLines(matrixFile.path(), StandardCharsets.UTF_8);
+            int matrixMetadata = Integer.parseInt(matrixLines.getFirst().split(",")[1]);
+            assertThat(matrixLines.get(matrixMetadata))
+                    .isEqualTo("home_area_id,home_area,work_area_id,work_area,commuters,commuters_suppressed");
+            List<String> pairs = matrixLines.subList(matrixMetadata + 1, matrixLines.size());
+            assertThat(pairs).as("one row per ordered pair of the three districts").hasSize(6);
+            long matrixSum = 0;
+            for (String line : pairs) {
+                String[] cells = line.split(",", -1);
+                boolean suppressed = Boolean.parseBoolean(cells[5]);
+                assertThat(cells[4].isEmpty()).as("a suppressed figure is empty, never 0: %s", line).isEqualTo(suppressed);
+                if (!suppressed) {
+                    assertThat(Long.parseLong(cells[4])).as("every figure counts at least k").isGreaterThanOrEqualTo(20);
+                    matrixSum += Long.parseLong(cells[4]);
+                }
+            }
+            assertThat(matrixSum).as("some pair is shown").isPositive();
+            assertThat(browser.page.locator("#od-matrix")).containsText(String.valueOf(matrixSum));
+            assertThat(browser.page.locator("#export-matrix-status")).containsText("Exported 6 rows");
+            browser.page.locator("#od-matrix").scrollIntoViewIfNeeded();
+            browser.screenshot(Path.of("target", "journeys", "commuters-od-matrix.png"));
 
             browser.visit("/corridors");
             assertThat(browser.page.locator("#from input")).isVisible(); // the date pickers are drawn

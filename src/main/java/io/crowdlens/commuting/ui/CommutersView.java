@@ -135,6 +135,7 @@ class CommutersView extends VerticalLayout {
         exportMatrix.setEnabled(false);
         HorizontalLayout matrixControls = new HorizontalLayout(matrixDistricts, exportMatrix);
         matrixControls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        matrixControls.setWrap(true);
 
         add(controls, description, message, panels, new H3("When they leave home (weekdays)"), departures,
                 new H3("Origin-destination matrix"), new Paragraph("Choose two or more districts: rows are where commuters"

@@ -52,6 +52,7 @@ public class CsvDownload extends Composite<HorizontalLayout> {
         link = new Anchor(new Handler(export), AttachmentType.DOWNLOAD, label);
         link.addClassName("crowdlens-download");
         link.getElement().setAttribute("theme", "button");
+        link.getStyle().set("white-space", "nowrap"); // a narrow row must not break the label over two lines
         link.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
         link.getElement().addEventListener("click", e -> started());
         progress.setIndeterminate(true);
