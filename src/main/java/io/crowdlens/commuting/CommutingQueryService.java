@@ -218,7 +218,7 @@ public class CommutingQueryService {
         OdMatrix matrix = matrixOf(scope, release, ids, what, AuditAction.QUERY);
         CrowdLensUser user = currentUser.require();
         audit.recordFigures(user.username(), user.organisationId(), AuditAction.QUERY, AuditOutcome.SUCCESS, what,
-                shownCells(matrix), (int) matrix.hiddenCells());
+                matrix.shownCells(), (int) matrix.hiddenCells());
         return matrix;
     }
 
@@ -292,15 +292,11 @@ public class CommutingQueryService {
                     }
                 });
         OdMatrix matrix = new OdMatrix(release, k, districts, cells);
-        if (shownCells(matrix) == 0) {
+        if (matrix.shownCells() == 0) {
             throw block(scope, action, what, "No pair of the chosen districts has " + k + " or more commuters in this release:"
                     + " add districts, or choose larger or busier ones.");
         }
         return matrix;
-    }
-
-    private static int shownCells(OdMatrix matrix) {
-        return (int) ((long) matrix.districts().size() * (matrix.districts().size() - 1) - matrix.hiddenCells());
     }
 
     /** Average passes per day along one corridor between two dates, by hour of entry, direction and day type. */

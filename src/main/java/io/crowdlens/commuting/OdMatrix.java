@@ -33,6 +33,11 @@ public record OdMatrix(ReleaseSummary release, int minimumCrowd, List<District> 
         return cells.stream().flatMap(List::stream).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
     }
 
+    /** Cells shown (at k or more), the diagonal not counted. */
+    public int shownCells() {
+        return (int) cells.stream().flatMap(List::stream).filter(Objects::nonNull).count();
+    }
+
     public long hiddenCells() {
         return (long) districts.size() * (districts.size() - 1)
                 - cells.stream().flatMap(List::stream).filter(Objects::nonNull).count();

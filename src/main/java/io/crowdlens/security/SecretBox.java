@@ -40,7 +40,7 @@ public class SecretBox {
     private final String configuredKey;
     private final String keyFile;
     private final SecureRandom random = new SecureRandom();
-    private volatile SecretKeySpec key;
+    private SecretKeySpec key;
 
     /**
      * The key is read (or the key file created) at first use, so a pipeline command, which never
@@ -95,17 +95,11 @@ public class SecretBox {
         }
     }
 
-    private SecretKeySpec key() {
-        SecretKeySpec resolved = key;
-        if (resolved == null) {
-            synchronized (this) {
-                if (key == null) {
-                    key = new SecretKeySpec(keyBytes(configuredKey, keyFile), "AES");
-                }
-                resolved = key;
-            }
+    private synchronized SecretKeySpec key() {
+        if (key == null) {
+            key = new SecretKeySpec(keyBytes(configuredKey, keyFile), "AES");
         }
-        return resolved;
+        return key;
     }
 
     private static byte[] keyBytes(String key, String keyFile) {

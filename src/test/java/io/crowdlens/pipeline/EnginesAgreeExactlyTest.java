@@ -101,7 +101,8 @@ class EnginesAgreeExactlyTest {
             Path csv = events.resolve("part-" + file + ".csv");
             Path typed = events.resolve("typed-" + file + ".csv");
             StringBuilder rows = new StringBuilder("device_id,cell_id,epoch_ms\n");
-            for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            List<String> lines = Files.readAllLines(csv);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.split(",", -1);
                 if (fields.length == 3) { // malformed rows have no Parquet counterpart
                     rows.append(fields[0]).append(',').append(fields[1]).append(',').append(epochMillis(fields[2])).append('\n');

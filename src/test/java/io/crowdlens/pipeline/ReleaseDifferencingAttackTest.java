@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ class ReleaseDifferencingAttackTest {
         for (String figure : figures) {
             Long was = before.get(figure);
             Long is = afterOptOut.get(figure);
-            if (!java.util.Objects.equals(was, is)) {
+            if (!Objects.equals(was, is)) {
                 changed.put(figure, (was == null ? "gone" : was) + " -> " + (is == null ? "gone" : is));
             }
         }
