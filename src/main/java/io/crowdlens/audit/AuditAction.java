@@ -12,5 +12,9 @@ public enum AuditAction {
     RELEASE_PUBLISHED,
     DEMO_SEEDED,
     /** A user's own security settings: password set or changed, two-factor enrolled or removed, recovery codes renewed. */
-    ACCOUNT_SECURITY
+    ACCOUNT_SECURITY,
+    /** An operator raised a period's privacy budget cap (docs/privacy.md, "The accountant"). */
+    PRIVACY_CAP_RAISED,
+    /** An operator withdrew a served release; what is served instead honours the current opt-out list. */
+    RELEASE_WITHDRAWN
 }

@@ -13,13 +13,18 @@ import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.protect.FamilyCost;
+import io.crowdlens.pipeline.protect.NoisePlan;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.pipeline.protect.RunCost;
 import io.crowdlens.pipeline.publish.OptOutListRegister;
+import io.crowdlens.pipeline.publish.PrivacyLedger;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
 import io.crowdlens.pipeline.publish.ReleasePublisher.ProductRelease;
 import io.crowdlens.privacy.PrivacySettings;
+import io.crowdlens.privacy.noise.RandomSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +62,13 @@ public class PipelineRunner {
     private final Clock clock;
     private final List<DataProduct> products;
     private final OptOutListRegister optOutLists;
+    private final PrivacyLedger ledger;
 
     PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
-            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists) {
+            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists, PrivacyLedger ledger) {
         this.products = List.copyOf(products);
         this.optOutLists = optOutLists;
+        this.ledger = ledger;
         this.settings = settings;
         this.privacy = privacy;
         this.engines = engines;
@@ -83,8 +91,13 @@ public class PipelineRunner {
     private RunReport runOrThrow(Path dropDirectory, RunOptions options) {
         long started = clock.millis();
         EngineKind engineKind = options.engine() != null ? options.engine() : EngineKind.parse(settings.engine());
+        NoisePlan noise = options.withoutNoiseReason() != null ? NoisePlan.none(options.withoutNoiseReason())
+                : NoisePlan.of(privacy.noise());
+        noise.withoutNoiseReason().ifPresent(reason -> log.warn(
+                "This run publishes EXACT figures without noise ({}): its releases say so wherever they are shown", reason));
         Protection protection = new Protection(
-                options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding());
+                options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding(),
+                noise, options.random() != null ? options.random() : RandomSource.secure());
         double maxRejectRate = options.maxRejectRate() != null ? options.maxRejectRate() : settings.maxRejectRate();
 
         DropFiles files = DropFiles.in(dropDirectory);
@@ -116,6 +129,10 @@ public class PipelineRunner {
         for (DataProduct product : products) {
             product.plan(inputs).ifPresent(run -> planned.put(product, run));
         }
+        // the accountant first: a run the budget does not allow is refused before any event is read
+        List<FamilyCost> costs = planned.values().stream().flatMap(run -> run.costs().stream()).toList();
+        RunCost cost = RunCost.ofFamilies(costs, protection);
+        ledger.check(manifest.periodFrom(), manifest.periodTo(), cost);
 
         FileCounts events;
         long optOuts;
@@ -142,10 +159,11 @@ public class PipelineRunner {
 
         // the list has arrived whatever happens next: releases honouring an older one are stale from now
         optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
-        ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
-                manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
+        ReleaseDraft draft = new ReleaseDraft(UUID.randomUUID().toString(), manifest.dropId(), manifest.periodFrom(),
+                manifest.periodTo(), manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
-                events.optedOut(), engineKind.code(), validated - started);
+                events.optedOut(), engineKind.code(), validated - started,
+                protection.plan().noisy() ? "DISCRETE_GAUSSIAN" : "NONE", privacy.budget().delta());
         long publishStarted = clock.millis();
         options.progress().started("Publishing");
         Map<Dataset, Long> releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(),

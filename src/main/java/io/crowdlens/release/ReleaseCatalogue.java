@@ -1,10 +1,12 @@
 package io.crowdlens.release;
 
 import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.RELEASE_NOISE;
 import static org.jooq.impl.DSL.field;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
+import io.crowdlens.privacy.FigureFamily;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +63,34 @@ public class ReleaseCatalogue {
         return List.copyOf(newest.values());
     }
 
-    /** Every release, newest first, for data operators. */
+    /** Every release, newest first, for data operators (with the exact input counts partners never see). */
     @PreAuthorize("hasRole('DATA_OPERATOR')")
     @Transactional(readOnly = true)
-    public List<ReleaseSummary> all(int offset, int limit) {
+    public List<OperatorRelease> all(int offset, int limit) {
         return releases()
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .offset(offset)
                 .limit(limit)
-                .fetch(ReleaseCatalogue::toSummary);
+                .fetch(row -> {
+                    DataReleaseRecord r = row.value1();
+                    return new OperatorRelease(toSummary(row), r.getDropId(), r.getRowsRead(), r.getRowsAccepted(),
+                            r.getRowsRejected(), r.getRowsOptedOut(), r.getAggregateRows(), r.getRowsSuppressed(),
+                            r.getEngine(), r.getWithdrawnReason());
+                });
+    }
+
+    /** The noise each figure family of a release carries (empty for a release without noise records). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ReleaseNoise noiseOf(long releaseId) {
+        Map<FigureFamily, ReleaseNoise.Family> families = new EnumMap<>(FigureFamily.class);
+        db.select(RELEASE_NOISE.FIGURE_FAMILY, RELEASE_NOISE.SIGMA, RELEASE_NOISE.VARIANCE, RELEASE_NOISE.MARGIN95,
+                        RELEASE_NOISE.CONTRIBUTION_BOUND, RELEASE_NOISE.RHO)
+                .from(RELEASE_NOISE)
+                .where(RELEASE_NOISE.RELEASE_ID.eq(releaseId))
+                .forEach(r -> families.put(FigureFamily.valueOf(r.value1()),
+                        new ReleaseNoise.Family(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
+        return new ReleaseNoise(families);
     }
 
     /** Served releases that a newer opt-out list has made stale: the operator must re-publish. */
@@ -91,7 +112,7 @@ public class ReleaseCatalogue {
         DataReleaseRecord r = row.value1();
         return new ReleaseSummary(r.getId(), Dataset.valueOf(r.getDataset()), r.getStatus(), r.getPeriodFrom(),
                 r.getPeriodTo(), r.getTimeZone(), r.getKThreshold(), r.getRounding(), r.getOptoutListVersion(),
-                r.getRowsRead(), r.getRowsAccepted(), r.getRowsRejected(), r.getAggregateRows(), r.getPublishedAt(),
-                row.value2());
+                r.getPublishedAt(), row.value2(), r.getNoiseMechanism(), r.getRhoDayLevel() + r.getRhoPeriodLevel(),
+                r.getEpsilonPerUnit(), r.getDeltaPerUnit());
     }
 }

@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline.visits;
 
+import io.crowdlens.pipeline.drop.LocalTimeGrid;
 import io.crowdlens.pipeline.homework.ApprovedSql;
 import io.crowdlens.pipeline.visits.SiteCoverage.SiteCell;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.crowdlens.pipeline.visits;
+package io.crowdlens.pipeline.drop;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,7 +43,7 @@ public record LocalTimeGrid(List<Slot> days, List<Slot> hours) {
     }
 
     /** The longest slot of a list: lets a join skip slots that end before a stay begins. */
-    static long longest(List<Slot> slots) {
+    public static long longest(List<Slot> slots) {
         return slots.stream().mapToLong(s -> s.endMillis() - s.startMillis()).max().orElse(0);
     }
 
