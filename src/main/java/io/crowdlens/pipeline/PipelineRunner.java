@@ -175,7 +175,16 @@ public class PipelineRunner {
                         r.aggregateRows(), r.publishedRows(), r.suppressedRows(), r.aggregateMillis())).toList(),
                 protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
                 output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
-                        .flatMap(Optional::stream).toList());
+                        .flatMap(Optional::stream).toList(), privacyLine(protection, cost));
+    }
+
+    private String privacyLine(Protection protection, RunCost cost) {
+        return protection.plan().withoutNoiseReason()
+                .map(reason -> "Privacy: published WITHOUT noise (" + reason + ")")
+                .orElseGet(() -> String.format(Locale.ROOT, "Privacy: discrete Gaussian noise on every figure, added once;"
+                                + " rho = %.4f per device-day (epsilon %.2f at delta %.0e), %.4f of it for figures of the"
+                                + " whole period", cost.perUnit(), cost.epsilonPerUnit(privacy.budget().delta()),
+                        privacy.budget().delta(), cost.periodLevel()));
     }
 
     /** run-report.txt in the run's folder: what the console said, for the operator's records. */

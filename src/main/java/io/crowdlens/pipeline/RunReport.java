@@ -25,13 +25,15 @@ public record RunReport(
         long validateMillis,
         long publishMillis,
         Path outputDirectory,
-        List<String> notes) {
+        List<String> notes,
+        String privacy) {
 
     /**
      * One product's release.
      *
      * @param aggregateRows rows the aggregation produced, before protection
-     * @param publishedRows rows stored in the release (at least k devices each)
+     * @param publishedRows rows stored in the release (noisy value at least k each)
+     * @param suppressedRows figures of the release's public grids that were not stored
      */
     public record PublishedRelease(Dataset dataset, long releaseId, long aggregateRows, long publishedRows,
             long suppressedRows, long aggregateMillis) {
@@ -71,7 +73,8 @@ public record RunReport(
     public String summary() {
         String published = releases.stream()
                 .map(r -> r.dataset().label() + " release " + r.releaseId() + ": " + r.publishedRows() + " of "
-                        + r.aggregateRows() + " aggregate rows published")
+                        + (r.publishedRows() + r.suppressedRows()) + " figures of its public grid stored ("
+                        + r.aggregateRows() + " counted before noise)")
                 .collect(Collectors.joining("; "));
         return "Published from drop " + dropId + " (" + engine.code() + ") with k = " + minimumCrowd
                 + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". Events read "
@@ -80,6 +83,6 @@ public record RunReport(
                 + ", rejected " + cells.rejectedTotal() + "; validate " + validateMillis + " ms, aggregate "
                 + aggregateMillis() + " ms, publish " + publishMillis + " ms; quarantine in "
                 + outputDirectory.resolve("quarantine")
-                + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
+                + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes)) + ". " + privacy;
     }
 }

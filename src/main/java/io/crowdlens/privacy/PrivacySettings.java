@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -27,6 +28,7 @@ public record PrivacySettings(
     /** No ceiling may allow more than this per privacy unit and release: noise on must mean noise. */
     public static final double HIGHEST_ALLOWED_CEILING = 10.0;
 
+    @ConstructorBinding
     public PrivacySettings {
         if (minimumCrowd < HARD_FLOOR) {
             throw new IllegalArgumentException("crowdlens.privacy.minimum-crowd is " + minimumCrowd

@@ -1,5 +1,7 @@
 package io.crowdlens.pipeline;
 
+import io.crowdlens.privacy.PrivacySettings;
+
 import io.crowdlens.pipeline.drop.CellReader;
 import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.FileCounts;
@@ -43,7 +45,7 @@ final class EngineHarness {
             DropProcessing processing = new DropProcessing(engine, manifest);
             processing.stage(files, cells.cells(), geography);
             FileCounts events = processing.validateEvents(files, output.resolve("quarantine"));
-            return new Result(events, PresenceProduct.count(engine, ProgressListener.SILENT));
+            return new Result(events, PresenceProduct.count(engine, PrivacySettings.Bounds.defaults(), ProgressListener.SILENT));
         }
     }
 

@@ -43,12 +43,12 @@ abstract class OperatorIsToldWhatIsWrongWithADropContract {
 
     /** Tolerates any reject rate, so the quarantine of a few bad rows can be inspected. */
     RunReport runTolerant() {
-        return pipeline.run(drop, RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10)
+        return pipeline.run(drop, RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withMaxRejectRate(1.0).withOutputDirectory(temp.resolve("run")));
     }
 
     RunOptions strict() {
-        return RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10).withOutputDirectory(temp.resolve("run"));
+        return RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10).withOutputDirectory(temp.resolve("run"));
     }
 
     @Test

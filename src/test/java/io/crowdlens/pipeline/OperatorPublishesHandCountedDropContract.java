@@ -35,7 +35,7 @@ abstract class OperatorPublishesHandCountedDropContract {
     abstract EngineKind engine();
 
     RunOptions options(int k) {
-        return RunOptions.defaults().withEngine(engine()).withMinimumCrowd(k).withOutputDirectory(temp.resolve("run"));
+        return RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(k).withOutputDirectory(temp.resolve("run"));
     }
 
     Path drop() {
@@ -51,7 +51,11 @@ abstract class OperatorPublishesHandCountedDropContract {
         assertThat(report.events().accepted()).isEqualTo(HandCountedDrop.EVENTS);
         assertThat(report.aggregateRows()).isEqualTo(HandCountedDrop.ALL.size());
         assertThat(report.publishedRows()).isEqualTo(PUBLISHED_AT_K10.size());
-        assertThat(report.suppressedRows()).isEqualTo(HandCountedDrop.ALL.size() - PUBLISHED_AT_K10.size());
+        // hidden: everything else of the public grids, not only the counted figures below k
+        assertThat(report.release(io.crowdlens.common.Dataset.PRESENCE).suppressedRows())
+                .isEqualTo(HandCountedDrop.PRESENCE_GRID - PUBLISHED_AT_K10.size());
+        assertThat(report.suppressedRows()).isEqualTo(HandCountedDrop.PRESENCE_GRID - PUBLISHED_AT_K10.size()
+                + HandCountedDrop.COMMUTING_GRID);
         assertThat(Files.exists(temp.resolve("run/scratch"))).as("per-device scratch space is deleted").isFalse();
     }
 
@@ -113,7 +117,7 @@ abstract class OperatorPublishesHandCountedDropContract {
         assertThat(release.getRowsAccepted()).isEqualTo(HandCountedDrop.EVENTS);
         assertThat(release.getRowsRejected()).isZero();
         assertThat(release.getAggregateRows()).isEqualTo(PUBLISHED_AT_K10.size());
-        assertThat(release.getRowsSuppressed()).isEqualTo(HandCountedDrop.ALL.size() - PUBLISHED_AT_K10.size());
+        assertThat(release.getRowsSuppressed()).isEqualTo(HandCountedDrop.PRESENCE_GRID - PUBLISHED_AT_K10.size());
         assertThat(release.getEngine()).isEqualTo(engine().code());
         assertThat(release.getPipelineMillis()).isGreaterThanOrEqualTo(release.getPublishMillis());
 

@@ -63,7 +63,7 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         // the default (weekdays 19-25 Oct, 08:00, average): old town (40 + 30) / 5 hours = 14 < k = 15
         assertThat(find(Div.class).id("map-message").getText()).startsWith("Too few people in this selection")
-                .contains("widen the time window");
+                .contains("widen the area or the time window");
         assertThat(find(Paragraph.class).id("map-description").getText()).isEmpty();
 
         @SuppressWarnings("unchecked")
@@ -86,7 +86,7 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         MapLegend legend = find(AreaMap.class).id("presence-map").legend();
         assertThat(legend.title()).isEqualTo("Devices in the peak hour");
-        assertThat(legend.note()).isEqualTo("Release " + ids.release() + " · k = 15");
+        assertThat(legend.note()).isEqualTo("Release " + ids.release() + " · k = 15 · exact (no noise)");
         assertThat(legend.entries()).extracting(MapLegend.Entry::label).last().isEqualTo("fewer than 15");
         assertThat(legend.entries().getLast().suppressed()).isTrue();
         // two shown figures (old town 40, harbour 16): two classes from 15 upwards

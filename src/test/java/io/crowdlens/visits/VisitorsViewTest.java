@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
 import io.crowdlens.common.ui.chart.ChartSeries;
@@ -117,8 +118,8 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         choose(ids.pier());
 
         assertThat(find(Div.class).id("daily-message").getText())
-                .isEqualTo("Too few visitors in this selection to show any day (every figure must count at least "
-                        + "20 devices): widen the period, or choose a busier site.");
+                .isEqualTo("Too few people in this selection: widen the period, or choose a busier site (every figure"
+                        + " shown counts at least 20 devices).");
         assertThat(find(Chart.class).id("daily-chart").data()).isEmpty();
     }
 

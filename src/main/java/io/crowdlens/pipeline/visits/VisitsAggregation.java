@@ -87,11 +87,11 @@ final class VisitsAggregation {
      */
     ResultQuery<Record4<String, LocalDate, Integer, Long>> hourly() {
         Table<?> stays = STAY_DAY.as("s");
-        Field<Long> device = stays.field(STAY_DEVICE);
-        Field<String> site = stays.field(STAY_SITE);
-        Field<LocalDate> startDay = stays.field(STAY_START_DAY);
-        Field<Long> first = stays.field(STAY_FIRST);
-        Field<Long> last = stays.field(STAY_LAST);
+        Field<Long> device = qualified(stays, STAY_DEVICE);
+        Field<String> site = qualified(stays, STAY_SITE);
+        Field<LocalDate> startDay = qualified(stays, STAY_START_DAY);
+        Field<Long> first = qualified(stays, STAY_FIRST);
+        Field<Long> last = qualified(stays, STAY_LAST);
         Table<?> siteHours = selectDistinct(device, startDay, site, SLOT_DAY, SLOT_HOUR, SLOT_START)
                 .from(stays)
                 .join(HOUR_SLOT).on(SLOT_START.le(last)).and(SLOT_END.gt(first))
@@ -203,6 +203,11 @@ final class VisitsAggregation {
                 .from(ranked)
                 .where(withinBound(ranked, bounds.visitSitesPerDay()))
                 .asTable("kept");
+    }
+
+    /** A column of a scratch table under an alias (scratch tables declare no fields of their own). */
+    private static <T> Field<T> qualified(Table<?> table, Field<T> column) {
+        return field(name(table.getName(), column.getName()), column.getDataType());
     }
 
     private static Condition withinBound(Table<?> ranked, int bound) {

@@ -35,7 +35,7 @@ class RenderedSqlIsApprovedTest {
     void renderedSqlMatchesTheApprovedFile(SQLDialect dialect) throws IOException {
         DSLContext dsl = DSL.using(dialect, new Settings().withRenderFormatted(true));
         EventClassification classification = new EventClassification(dsl);
-        PresenceAggregation presence = new PresenceAggregation(dsl);
+        PresenceAggregation presence = new PresenceAggregation(dsl, 16, 6);
 
         String rendered = section(dsl, "create classified_event", classification.createTable())
                 + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))

@@ -42,7 +42,8 @@ class VisitsEnginesAgreeTest {
 
     private static VisitsCounts count(EngineKind engine, Path drop, Path output) {
         try (ClassifiedDrop classified = ClassifiedDrop.of(engine, drop, output)) {
-            VisitsProduct product = new VisitsProduct(VisitsSettings.defaults(), HomeWorkSettings.defaults());
+            VisitsProduct product = new VisitsProduct(VisitsSettings.defaults(), HomeWorkSettings.defaults(),
+                    new io.crowdlens.privacy.PrivacySettings(15));
             VisitsProduct.Plan plan = product.sitesAndTimes(classified.inputs()).orElseThrow();
             return product.count(classified.engine(), classified.inputs(), plan);
         }
