@@ -33,10 +33,16 @@ class RandomSourceTest {
 
     @Test
     void aBoundThatRejectsOneDrawInFourIsStillUniform() {
-        // 3 * 2^30: a bare 32-bit modulo would make [0, 2^30) twice as likely as the rest.
+        // 3 * 2^30: a bare 32-bit modulo would make [0, 2^30) twice as likely as the rest (seen by the high
+        // bits); multiply-and-shift without the rejection would give every multiple of 3 two chances in
+        // 2^32 and the other values one (seen by the residue mod 3). 3 * 2^30 is a multiple of 3 and 256.
         long bound = 3L << 30;
-        ChiSquare.Fit fit = uniformityOf(RandomSource.seeded(31), bound, 192, x -> x >>> 24);
-        assertThat(fit.fits()).as(fit.toString()).isTrue();
+        for (ChiSquare.Fit fit : new ChiSquare.Fit[] {
+                uniformityOf(RandomSource.seeded(31), bound, 192, x -> x >>> 24),
+                uniformityOf(RandomSource.seeded(32), bound, 3, x -> x % 3),
+                uniformityOf(RandomSource.seeded(33), bound, 256, x -> x & 255)}) {
+            assertThat(fit.fits()).as(fit.toString()).isTrue();
+        }
     }
 
     @Test
@@ -56,6 +62,9 @@ class RandomSourceTest {
     void boundsBeyondThirtyTwoBitsAreUniform() {
         ChiSquare.Fit threeTimesTwoToTheForty = uniformityOf(RandomSource.seeded(40), 3L << 40, 192, x -> x >>> 34);
         assertThat(threeTimesTwoToTheForty.fits()).as(threeTimesTwoToTheForty.toString()).isTrue();
+        // 3 * 2^61 rejects a quarter of the 64-bit words, like 3 * 2^30 above; residues mod 3 see a skipped rejection.
+        ChiSquare.Fit residues = uniformityOf(RandomSource.seeded(62), 3L << 61, 3, x -> x % 3);
+        assertThat(residues.fits()).as(residues.toString()).isTrue();
         ChiSquare.Fit largest = uniformityOf(RandomSource.seeded(63), Long.MAX_VALUE, 256, x -> x >>> 55);
         assertThat(largest.fits()).as(largest.toString()).isTrue();
     }
