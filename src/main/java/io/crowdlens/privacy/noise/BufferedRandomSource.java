@@ -34,7 +34,7 @@ abstract sealed class BufferedRandomSource implements RandomSource permits AesCt
     abstract void refill(byte[] buffer);
 
     @Override
-    public final synchronized long nextLong(long bound) {
+    public final long nextLong(long bound) {
         if (bound < 1) {
             throw new IllegalArgumentException("bound must be at least 1, not " + bound);
         }

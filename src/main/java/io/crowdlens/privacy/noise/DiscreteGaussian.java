@@ -80,13 +80,14 @@ public final class DiscreteGaussian {
      * cannot overflow, BigInteger where it could.
      */
     public long sample(RandomSource random) {
+        RandomSource source = PerThreadRandomSource.ofThisThread(random);
         while (true) {
-            long y = DiscreteLaplace.sample(t, 1, random);
+            long y = DiscreteLaplace.sample(t, 1, source);
             long magnitude = Math.abs(y);
-            if (fitsInLong && acceptedInLong(magnitude, random)) {
+            if (fitsInLong && acceptedInLong(magnitude, source)) {
                 return y;
             }
-            if (!fitsInLong && acceptedInBigInteger(magnitude, random)) {
+            if (!fitsInLong && acceptedInBigInteger(magnitude, source)) {
                 return y;
             }
         }

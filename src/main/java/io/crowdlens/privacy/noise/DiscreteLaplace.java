@@ -38,7 +38,7 @@ public final class DiscreteLaplace {
     }
 
     public long sample(RandomSource random) {
-        return sample(scaleNumerator, scaleDenominator, random);
+        return sample(scaleNumerator, scaleDenominator, PerThreadRandomSource.ofThisThread(random));
     }
 
     /**

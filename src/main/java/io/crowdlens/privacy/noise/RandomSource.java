@@ -5,9 +5,9 @@ import java.security.SecureRandom;
 /**
  * Uniform random integers for the samplers: the only randomness they use.
  *
- * <p>The sources made here are safe to share between threads (each call takes a lock), but a
- * thread that draws many samples is faster with a source of its own.
- * Construction and measurements: docs/decisions/019-discrete-noise-sampler.md.
+ * <p>The sources made here are all safe to share between threads: {@link #secure()} keeps one keystream
+ * per thread, the others take a lock per draw. Construction and measurements:
+ * docs/decisions/019-discrete-noise-sampler.md.
  */
 public interface RandomSource {
 
@@ -21,10 +21,11 @@ public interface RandomSource {
 
     /**
      * Production: a cryptographically secure source, an AES-256-CTR keystream with fast key
-     * erasure, keyed from the operating system's entropy ({@link SecureRandom}).
+     * erasure, keyed from the operating system's entropy ({@link SecureRandom}). Each thread that
+     * draws from it gets its own keystream, keyed afresh, so it needs no lock.
      */
     static RandomSource secure() {
-        return AesCtrRandomSource.keyedByTheOperatingSystem();
+        return new PerThreadRandomSource(AesCtrRandomSource::keyedByTheOperatingSystem);
     }
 
     /**
@@ -33,7 +34,7 @@ public interface RandomSource {
      * knows the noise.
      */
     static RandomSource seeded(long seed) {
-        return AesCtrRandomSource.keyedBySeed(seed);
+        return new LockedRandomSource(AesCtrRandomSource.keyedBySeed(seed));
     }
 
     /**
@@ -41,6 +42,6 @@ public interface RandomSource {
      * must use a particular provider (a FIPS module, a hardware generator).
      */
     static RandomSource from(SecureRandom secureRandom) {
-        return new SecureRandomSource(secureRandom);
+        return new LockedRandomSource(new SecureRandomSource(secureRandom));
     }
 }

@@ -8,9 +8,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
+import java.util.stream.LongStream;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -92,6 +94,54 @@ class RandomSourceTest {
         assertThat(same).isLessThan(10); // a chance match of 1 in 1,000,000 per draw
     }
 
+    /** Two threads on one seeded source draw, between them, exactly the draws one thread would: no byte twice, none lost. */
+    @Test
+    void aSharedSourceGivesEachDrawToOneThreadOnly() throws Exception {
+        int perThread = 50_000;
+        RandomSource shared = RandomSource.seeded(99);
+        long[][] drawn = new long[2][perThread];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            long[] mine = drawn[t];
+            threads[t] = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    mine[i] = shared.nextLong(1L << 32);
+                }
+            });
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long[] together = LongStream.concat(
+                Arrays.stream(drawn[0]), Arrays.stream(drawn[1])).sorted().toArray();
+        RandomSource alone = RandomSource.seeded(99);
+        long[] sequential = new long[2 * perThread];
+        for (int i = 0; i < sequential.length; i++) {
+            sequential[i] = alone.nextLong(1L << 32);
+        }
+        Arrays.sort(sequential);
+        assertThat(together).isEqualTo(sequential);
+    }
+
+    @Test
+    void aSecureSourceSharedByThreadsKeepsAKeystreamPerThread() throws Exception {
+        RandomSource shared = RandomSource.secure();
+        ChiSquare.Fit[] fits = new ChiSquare.Fit[4];
+        Thread[] threads = new Thread[fits.length];
+        for (int t = 0; t < threads.length; t++) {
+            int index = t;
+            threads[t] = Thread.ofPlatform().start(() -> fits[index] = uniformityOf(shared, 7, 7, x -> x));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        for (ChiSquare.Fit fit : fits) {
+            assertThat(fit.fits()).as(fit.toString()).isTrue();
+        }
+        assertThat(PerThreadRandomSource.ofThisThread(shared)).isSameAs(PerThreadRandomSource.ofThisThread(shared))
+                .isNotSameAs(shared);
+    }
+
     @Test
     void twoSecureSourcesDrawDifferently() {
         assertThat(draws(RandomSource.secure(), 100)).isNotEqualTo(draws(RandomSource.secure(), 100));
@@ -124,7 +174,7 @@ class RandomSourceTest {
                 // A bound of 2^32 is never rejected: the draw is the 32-bit little-endian word itself.
                 assertThat(random.nextLong(1L << 32)).isEqualTo(output.getInt() & 0xFFFF_FFFFL);
             }
-            key = java.util.Arrays.copyOf(keystream, 32);
+            key = Arrays.copyOf(keystream, 32);
         }
     }
 
