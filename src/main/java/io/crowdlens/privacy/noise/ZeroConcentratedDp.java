@@ -44,6 +44,20 @@ public final class ZeroConcentratedDp {
         return squaredL2Sensitivity / (2 * sigma.multiply(sigma).doubleValue());
     }
 
+    /**
+     * rho of one discrete Laplace release with scale t: it is epsilon-DP with epsilon = Delta_1 / t
+     * (Delta_1 the L1 sensitivity), and epsilon-DP implies (epsilon^2 / 2)-zCDP (Bun, Steinke 2016,
+     * Proposition 1.4), so rho = (Delta_1 / t)^2 / 2.
+     */
+    public static double rhoOfDiscreteLaplace(double l1Sensitivity, long scaleNumerator, long scaleDenominator) {
+        requireNonNegative("L1 sensitivity", l1Sensitivity);
+        if (scaleNumerator < 1 || scaleDenominator < 1) {
+            throw new IllegalArgumentException("the scale must be a positive fraction, not " + scaleNumerator + "/" + scaleDenominator);
+        }
+        double epsilon = l1Sensitivity * scaleDenominator / scaleNumerator;
+        return epsilon * epsilon / 2;
+    }
+
     /** rho of the continuous Gaussian mechanism, Delta^2 / (2 sigma^2) (Bun, Steinke 2016, Prop. 1.6). */
     public static double rhoOfGaussian(double squaredL2Sensitivity, double sigma) {
         requireNonNegative("squared L2 sensitivity", squaredL2Sensitivity);
@@ -102,9 +116,10 @@ public final class ZeroConcentratedDp {
     }
 
     /**
-     * Gaussian differential privacy (Dong, Roth, Su 2019): a Gaussian mechanism that is rho-zCDP is
-     * mu-GDP with mu = sqrt(2 rho) (mu = Delta / sigma): telling apart the release with and without
-     * one privacy unit is no easier than telling N(0, 1) from N(mu, 1).
+     * Gaussian differential privacy (Dong, Roth, Su 2019): a (continuous) Gaussian mechanism that is
+     * rho-zCDP is mu-GDP with mu = sqrt(2 rho) (mu = Delta / sigma): telling apart the release with
+     * and without one privacy unit is no easier than telling N(0, 1) from N(mu, 1). For the discrete
+     * Gaussian it is a close approximation, not a bound (see {@link #truePositiveRateBound}).
      */
     public static double gaussianDpMu(double rho) {
         requireNonNegative("rho", rho);
@@ -114,7 +129,9 @@ public final class ZeroConcentratedDp {
     /**
      * The best true-positive rate any test can reach at the given false-positive rate against a
      * mu-GDP mechanism, Phi(Phi^-1(fpr) + mu): e.g. an attacker who wrongly accuses 5 % of the people
-     * who are absent catches at most this share of those present.
+     * who are absent catches at most this share of those present. Exact for the continuous
+     * Gaussian; the discrete Gaussian's own curve lies slightly above it (rho-zCDP alone does not
+     * imply mu-GDP): see {@link DiscreteGaussian#truePositiveRateBound} for one count.
      */
     public static double truePositiveRateBound(double falsePositiveRate, double mu) {
         if (!(falsePositiveRate >= 0 && falsePositiveRate <= 1)) {

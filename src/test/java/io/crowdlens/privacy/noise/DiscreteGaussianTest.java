@@ -107,6 +107,39 @@ class DiscreteGaussianTest {
     }
 
     @Test
+    void exactTradeOffOfOneCountWorkedByHand() {
+        // sigma = 0.5, sensitivity 1, false-positive rate 0.1. P(X >= 2) = 0.000263877 <= 0.1 < P(X >= 1) = 0.106714646:
+        // flag x >= 2 always and x = 1 with probability (0.1 - 0.000263877) / P(1) = 0.099736123 / 0.106450769 = 0.936923.
+        // Against the shifted count that catches P(X >= 1) + 0.936923 P(0) = 0.106714646 + 0.936923 * 0.786570707 = 0.843670.
+        DiscreteGaussian half = DiscreteGaussian.withSigma(new BigDecimal("0.5"));
+        assertThat(half.truePositiveRateBound(0.1, 1)).isCloseTo(0.843670, within(1e-6));
+        // The continuous Gaussian's curve at mu = 1/0.5 = 2 says Phi(-1.281552 + 2) = Phi(0.718448) = 0.763760: it would
+        // understate what an attacker achieves against so little discrete noise.
+        assertThat(ZeroConcentratedDp.truePositiveRateBound(0.1, 2)).isCloseTo(0.763760, within(1e-6));
+        assertThat(half.truePositiveRateBound(0, 1)).isZero();
+        assertThat(half.truePositiveRateBound(1, 1)).isEqualTo(1);
+        assertThat(half.truePositiveRateBound(0.3, 0)).isEqualTo(0.3);
+    }
+
+    @Test
+    void exactTradeOffApproachesTheContinuousCurveAsSigmaGrows() {
+        // The largest excess over Phi(Phi^-1(f) + 1/sigma) for f on a grid, sensitivity 1.
+        double[] sigmas = {1, 5, 10};
+        double[] largestExcess = {0.017, 1.4e-4, 1.8e-5};
+        for (int i = 0; i < sigmas.length; i++) {
+            DiscreteGaussian gaussian = DiscreteGaussian.withSigma(BigDecimal.valueOf(sigmas[i]));
+            double excess = 0;
+            for (double f = 0.001; f < 1; f += 0.001) {
+                double exact = gaussian.truePositiveRateBound(f, 1);
+                double continuous = ZeroConcentratedDp.truePositiveRateBound(f, 1 / sigmas[i]);
+                assertThat(exact).isGreaterThanOrEqualTo(f);
+                excess = Math.max(excess, exact - continuous);
+            }
+            assertThat(excess).as("sigma %s", sigmas[i]).isLessThan(largestExcess[i]);
+        }
+    }
+
+    @Test
     void tailsAreGaussian() {
         DiscreteGaussian five = DiscreteGaussian.withSigma(new BigDecimal("5"));
         RandomSource random = RandomSource.seeded(5);

@@ -22,6 +22,13 @@ class ZeroConcentratedDpTest {
     }
 
     @Test
+    void rhoOfALaplaceReleaseComesFromItsPureEpsilon() {
+        // Delta_1 = 1, t = 2: epsilon = 1/2, rho = (1/2)^2 / 2 = 0.125. Delta_1 = 3, t = 15/2: epsilon = 0.4, rho = 0.08.
+        assertThat(ZeroConcentratedDp.rhoOfDiscreteLaplace(1, 2, 1)).isCloseTo(0.125, within(1e-15));
+        assertThat(ZeroConcentratedDp.rhoOfDiscreteLaplace(3, 15, 2)).isCloseTo(0.08, within(1e-15));
+    }
+
+    @Test
     void bunSteinkeBoundWorkedByHand() {
         // rho = 0.5, delta = e^-8: 0.5 + 2 sqrt(0.5 * 8) = 0.5 + 2 * 2 = 4.5.
         assertThat(ZeroConcentratedDp.epsilonBunSteinke(0.5, Math.exp(-8))).isCloseTo(4.5, within(1e-12));
