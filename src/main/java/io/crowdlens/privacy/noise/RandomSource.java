@@ -22,7 +22,9 @@ public interface RandomSource {
     /**
      * Production: a cryptographically secure source, an AES-256-CTR keystream with fast key
      * erasure, keyed from the operating system's entropy ({@link SecureRandom}). Each thread that
-     * draws from it gets its own keystream, keyed afresh, so it needs no lock.
+     * draws from it gets its own keystream, keyed afresh, so it needs no lock. A thread's first draw
+     * costs a key from the operating system and an 8 KiB buffer: draw from a few long-lived threads,
+     * not from one short-lived virtual thread per figure.
      */
     static RandomSource secure() {
         return new PerThreadRandomSource(AesCtrRandomSource::keyedByTheOperatingSystem);
