@@ -9,8 +9,8 @@ import java.math.RoundingMode;
  * (Canonne, Kamath, Steinke 2020, "The Discrete Gaussian for Differential Privacy"). Sampled exactly
  * with integer arithmetic only (their Algorithm 3); sigma^2 is kept as an exact fraction.
  * Added to counts whose L2 sensitivity is Delta it is (Delta^2 / (2 sigma^2))-zCDP, exactly like the
- * continuous Gaussian ({@link ZeroConcentratedDp#rhoOfDiscreteGaussian}).
- * Decision record: docs/decisions/019-discrete-noise-sampler.md.
+ * continuous Gaussian ({@link ZeroConcentratedDp#rhoOfDiscreteGaussian}). Immutable: one instance
+ * may serve any number of threads. Decision record: docs/decisions/019-discrete-noise-sampler.md.
  */
 public final class DiscreteGaussian {
 
@@ -84,10 +84,7 @@ public final class DiscreteGaussian {
         while (true) {
             long y = DiscreteLaplace.sample(t, 1, source);
             long magnitude = Math.abs(y);
-            if (fitsInLong && acceptedInLong(magnitude, source)) {
-                return y;
-            }
-            if (!fitsInLong && acceptedInBigInteger(magnitude, source)) {
+            if (fitsInLong ? acceptedInLong(magnitude, source) : acceptedInBigInteger(magnitude, source)) {
                 return y;
             }
         }
