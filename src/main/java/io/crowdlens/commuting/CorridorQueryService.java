@@ -117,13 +117,13 @@ public class CorridorQueryService {
             means.get(DayType.of(row.day())).get(TravelDirection.valueOf(row.direction())).get(row.hour())
                     .add(row.passes());
         }
-        Map<DayType, Map<TravelDirection, Map<Integer, io.crowdlens.privacy.Figure>>> averages =
+        Map<DayType, Map<TravelDirection, Map<Integer, io.crowdlens.common.Figure>>> averages =
                 new EnumMap<>(DayType.class);
         means.forEach((type, directions) -> {
-            Map<TravelDirection, Map<Integer, io.crowdlens.privacy.Figure>> byDirection =
+            Map<TravelDirection, Map<Integer, io.crowdlens.common.Figure>> byDirection =
                     new EnumMap<>(TravelDirection.class);
             directions.forEach((direction, hours) -> {
-                Map<Integer, io.crowdlens.privacy.Figure> figures = new TreeMap<>();
+                Map<Integer, io.crowdlens.common.Figure> figures = new TreeMap<>();
                 hours.forEach((hour, mean) -> figures.put(hour, mean.figure()));
                 byDirection.put(direction, figures);
             });

@@ -1,6 +1,6 @@
 package io.crowdlens.commuting;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 /** Commuters living in {@code home} and working in {@code work} over the release's period (a shown figure). */
 public record Flow(District home, District work, Figure commuters) {

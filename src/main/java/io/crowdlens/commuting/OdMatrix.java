@@ -3,7 +3,7 @@ package io.crowdlens.commuting;
 import io.crowdlens.figures.Answer;
 import io.crowdlens.privacy.Cells;
 import io.crowdlens.privacy.Combination;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.release.ReleaseSummary;
 import java.util.List;
 

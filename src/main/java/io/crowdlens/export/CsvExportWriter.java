@@ -1,6 +1,6 @@
 package io.crowdlens.export;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.crowdlens.export;
 
 /**
  * One column of a CSV export. A {@link Type#FIGURE} column holds a protected figure
- * ({@link io.crowdlens.privacy.Figure}): the writer adds companion columns {@code <name>_margin95} and
+ * ({@link io.crowdlens.common.Figure}): the writer adds companion columns {@code <name>_margin95} and
  * {@code <name>_suppressed} after it, and writes a hidden figure as an empty cell, an empty margin and
  * the flag {@code true}: never as 0.
  *
@@ -18,7 +18,7 @@ public record ExportColumn(String name, Type type, int decimals) {
         NUMBER,
         /** A {@link java.time.LocalDate}, written ISO-8601. */
         DATE,
-        /** A protected figure: a {@link io.crowdlens.privacy.Figure}. */
+        /** A protected figure: a {@link io.crowdlens.common.Figure}. */
         FIGURE
     }
 

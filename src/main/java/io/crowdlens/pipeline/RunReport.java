@@ -77,12 +77,12 @@ public record RunReport(
                         + r.aggregateRows() + " counted before noise)")
                 .collect(Collectors.joining("; "));
         return "Published from drop " + dropId + " (" + engine.code() + ") with k = " + minimumCrowd
-                + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". Events read "
+                + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". " + privacy + ". Events read "
                 + events.read() + ", accepted " + events.accepted() + ", opted out " + events.optedOut()
                 + ", rejected " + events.rejectedTotal() + " " + events.rejected() + "; cells read " + cells.read()
                 + ", rejected " + cells.rejectedTotal() + "; validate " + validateMillis + " ms, aggregate "
                 + aggregateMillis() + " ms, publish " + publishMillis + " ms; quarantine in "
                 + outputDirectory.resolve("quarantine")
-                + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes)) + ". " + privacy;
+                + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
     }
 }

@@ -1,7 +1,7 @@
 package io.crowdlens.presence;
 
 import io.crowdlens.figures.Answer;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.release.ReleaseSummary;
 import java.time.LocalDate;
 import java.util.List;

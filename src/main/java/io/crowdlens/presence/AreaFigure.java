@@ -1,6 +1,6 @@
 package io.crowdlens.presence;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 /**
  * One area's figure on the map: a value with its margin, or "not shown (below the minimum crowd)",

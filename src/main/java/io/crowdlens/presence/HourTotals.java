@@ -1,7 +1,7 @@
 package io.crowdlens.presence;
 
 import io.crowdlens.privacy.Cells;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.math.BigDecimal;
 import org.jooq.Record;
 

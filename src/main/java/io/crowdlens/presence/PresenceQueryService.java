@@ -11,7 +11,7 @@ import io.crowdlens.figures.Partner;
 import io.crowdlens.licensing.LicenceGrant;
 import io.crowdlens.licensing.LicenceScope;
 import io.crowdlens.privacy.Cells;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.privacy.FigureFamily;
 import java.io.IOException;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package io.crowdlens.privacy;
 
+import io.crowdlens.common.Figure;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

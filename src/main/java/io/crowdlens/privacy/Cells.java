@@ -1,5 +1,7 @@
 package io.crowdlens.privacy;
 
+import io.crowdlens.common.Figure;
+
 /**
  * How one partner sees the stored figures of one figure family of one release: each stored figure is
  * checked against the partner's own k BEFORE it enters any combination (docs/privacy.md, rule 3). A

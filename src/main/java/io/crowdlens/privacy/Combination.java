@@ -1,5 +1,7 @@
 package io.crowdlens.privacy;
 
+import io.crowdlens.common.Figure;
+
 /**
  * A figure made from several stored figures (a sum, a mean, a peak), each checked against the
  * partner's k as it is added: only figures that pass count. See {@link Cells} for how the combined

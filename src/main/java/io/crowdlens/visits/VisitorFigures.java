@@ -1,6 +1,6 @@
 package io.crowdlens.visits;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.time.LocalDate;
 
 /** The rows of each visitors question, one site at a time. */

@@ -10,7 +10,7 @@ import io.crowdlens.figures.FigureGate;
 import io.crowdlens.figures.Partner;
 import io.crowdlens.licensing.LicenceGrant;
 import io.crowdlens.licensing.LicenceScope;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.release.ReleaseSummary;
 import java.io.IOException;
 import java.time.LocalDate;

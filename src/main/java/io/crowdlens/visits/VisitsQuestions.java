@@ -4,7 +4,7 @@ import io.crowdlens.figures.Partner;
 import io.crowdlens.privacy.Breakdown;
 import io.crowdlens.privacy.Cells;
 import io.crowdlens.privacy.Combination;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.privacy.FigureFamily;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.visits.PublishedVisits.DwellRow;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.crowdlens.export.ExportSummary;
 import io.crowdlens.figures.SelectionBlockedException;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.export.ExportTarget;
 import io.crowdlens.security.UserAccounts;
 import java.io.ByteArrayOutputStream;

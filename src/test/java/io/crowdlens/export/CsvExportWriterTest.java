@@ -3,11 +3,11 @@ package io.crowdlens.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.io.ByteArrayOutputStream;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.io.IOException;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -86,8 +86,8 @@ class ComponentGalleryView extends VerticalLayout {
             CsvExportWriter writer = CsvExportWriter.start(target, "crowdlens-gallery.csv", new ExportMetadata(
                     "Gallery figures", "Gallery Org", "Presence", 1, day, day, "UTC", 15, "exact", OffsetDateTime.now()),
                     List.of(ExportColumn.text("name"), ExportColumn.figure("devices")));
-            writer.row("=1+1", io.crowdlens.privacy.Figure.exact(40));
-            writer.row(HOSTILE, io.crowdlens.privacy.Figure.hidden());
+            writer.row("=1+1", io.crowdlens.common.Figure.exact(40));
+            writer.row(HOSTILE, io.crowdlens.common.Figure.hidden());
             return writer.finish();
         });
         export.setIds("gallery-export", "gallery-export-status");

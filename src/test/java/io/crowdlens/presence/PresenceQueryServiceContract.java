@@ -161,9 +161,9 @@ abstract class PresenceQueryServiceContract {
         // hour 8: (40 + 30) / 2 days = 35; hour 9: (20 + 0) / 2 = 10 < k; every other hour: nothing published
         Long[] expected = new Long[24];
         expected[8] = 35L;
-        assertThat(detail.hourlyProfile()).extracting(io.crowdlens.privacy.Figure::rounded).containsExactly(expected);
+        assertThat(detail.hourlyProfile()).extracting(io.crowdlens.common.Figure::rounded).containsExactly(expected);
         assertThat(detail.days()).containsExactly(MON, TUE);
-        assertThat(detail.dailyDevices()).extracting(io.crowdlens.privacy.Figure::rounded).containsExactly(50L, 35L);
+        assertThat(detail.dailyDevices()).extracting(io.crowdlens.common.Figure::rounded).containsExactly(50L, 35L);
         assertThat(detail.name()).isEqualTo("old-town");
         assertThat(audited(AUDIT_EVENT.ACTOR.eq("ana@retail.test")
                 .and(AUDIT_EVENT.DETAIL.startsWith("area detail area=" + oldTown))

@@ -97,7 +97,8 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
         chooseCrowdOver(crowd, SAT, SAT);
         assertThat(test(table("hourly-table")).getCellText(10, 2)).isEqualTo("11");
         assertThat(test(table("daily-table")).getCellText(0, 1)).isEqualTo("11");
-        assertThat(test(table("dwell-table")).getCellText(0, 1)).isEqualTo("11");
+        // buckets 10-20, 20-30, then 30-60 min: the shoppers' stays
+        assertThat(test(table("dwell-table")).getCellText(2, 1)).isEqualTo("11");
         assertThat(find(Div.class).id("loyalty-message").getText()).startsWith("Too few people in this selection");
         assertThat(test(table("catchment-table")).getCellText(0, 1)).isEqualTo("11");
     }

@@ -7,12 +7,12 @@ import static io.crowdlens.visits.VisitsFixtures.SAT;
 import static io.crowdlens.visits.VisitsFixtures.SUN;
 import static io.crowdlens.visits.VisitsFixtures.TUE;
 import static io.crowdlens.visits.VisitsFixtures.WED;
-import static io.crowdlens.privacy.Figure.exact;
+import static io.crowdlens.common.Figure.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdlens.figures.SelectionBlockedException;
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import io.crowdlens.export.Export;
 import io.crowdlens.export.ExportSummary;
 import io.crowdlens.export.ExportTarget;
@@ -71,7 +71,8 @@ abstract class VisitsQueryServiceContract {
         assertThat(profile.shown()).isEqualTo(2);
         assertThat(profile.suppressed()).isEqualTo(46);
         assertThat(profile.description()).startsWith("Average unique visitors in each hour of the day (local time), "
-                + "over the 5 weekdays and 2 weekend days of 2026-10-19 to 2026-10-25").endsWith("minimum crowd k = 15.");
+                + "over the 5 weekdays and 2 weekend days of 2026-10-19 to 2026-10-25")
+                .endsWith("minimum crowd k = 15. Published without noise: the figures are exact.");
     }
 
     @Test

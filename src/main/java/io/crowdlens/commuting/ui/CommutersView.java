@@ -1,6 +1,6 @@
 package io.crowdlens.commuting.ui;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;

@@ -1,6 +1,6 @@
 package io.crowdlens.commuting.ui;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;

@@ -1,6 +1,6 @@
 package io.crowdlens.visits.ui;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;

@@ -1,6 +1,6 @@
 package io.crowdlens.visits.ui;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;

@@ -108,7 +108,8 @@ class ProtectionTest {
         // 24 figures of +1 each: squared L2 sensitivity 24; rho = 24 / (2 * 25) = 0.48 (plus the discrete term, tiny)
         assertThat(record.squaredSensitivity()).isEqualTo(24);
         assertThat(record.rho()).isCloseTo(0.48, within(1e-6));
-        assertThat(record.variance()).isLessThan(25).isGreaterThan(24.99);
+        // below sigma^2 by far less than a double resolves at sigma 5 (DiscreteGaussianTest shows it at small sigma)
+        assertThat(record.variance()).isLessThanOrEqualTo(25).isGreaterThan(24.99);
         assertThat(record.margin95()).isEqualTo(DiscreteGaussian.withSigma(new BigDecimal("5")).margin95());
     }
 

@@ -1,6 +1,6 @@
 package io.crowdlens.common.ui.chart;
 
-import io.crowdlens.privacy.Figure;
+import io.crowdlens.common.Figure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.crowdlens.privacy;
+package io.crowdlens.common;
 
 import java.util.Locale;
 
