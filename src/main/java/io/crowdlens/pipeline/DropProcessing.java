@@ -15,7 +15,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Cursor;
@@ -95,7 +99,28 @@ final class DropProcessing {
                 rejected.merge(RejectReason.ofCode(row.value1()), n, Long::sum);
             }
         }
-        return new FileCounts("events", read, accepted, optedOut, rejected);
+        return new FileCounts("events", read, accepted, optedOut, rejected, withoutOffset(classification));
+    }
+
+    /** Says what to write when timestamps lack only their offset (they are rejected as bad_timestamp). */
+    private List<String> withoutOffset(EventClassification classification) {
+        var found = engine.sql().fetchOne(classification.timestampsWithoutOffset());
+        if (found == null || found.value1() == 0) {
+            return List.of();
+        }
+        String example = found.value2().strip();
+        String fixed;
+        try {
+            LocalDateTime local = LocalDateTime.parse(example.replace(' ', 'T'));
+            fixed = local.atZone(manifest.timeZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    + " if it is " + manifest.timeZone().getId() + " time";
+        } catch (DateTimeParseException e) {
+            fixed = example + "+01:00 (the offset of its zone at that time)";
+        }
+        return List.of(String.format(Locale.ROOT, "bad_timestamp: %d %s no UTC offset (e.g. %s), so %s not say which"
+                        + " instant %s: write the offset, as in %s, or Z for UTC, or epoch milliseconds",
+                found.value1(), found.value1() == 1 ? "timestamp has" : "timestamps have", example,
+                found.value1() == 1 ? "it does" : "they do", found.value1() == 1 ? "it is" : "they are", fixed));
     }
 
     private static String nullToEmpty(String value) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,36 +70,66 @@ public class PipelineRunner {
     }
 
     public RunReport run(Path dropDirectory, RunOptions options) {
+        RunFolder folder = new RunFolder();
         try {
-            return runOrThrow(dropDirectory, options);
-        } catch (RunFailedException e) {
-            throw e;
-        } catch (DropException | IllegalArgumentException e) {
-            throw new RunFailedException(e.getMessage(), e);
+            return runOrThrow(dropDirectory, options, folder);
         } catch (RuntimeException e) {
-            throw new RunFailedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            RunFailedException failed = failure(e, folder.path());
+            if (folder.path() != null) {
+                writeReport(folder.path(), "FAILED: " + failed.getMessage());
+            }
+            throw failed;
         }
     }
 
-    private RunReport runOrThrow(Path dropDirectory, RunOptions options) {
+    private static RunFailedException failure(RuntimeException e, Path output) {
+        if (e instanceof RunFailedException failed) {
+            return failed.runFolder() != null || output == null ? failed : failed.in(output);
+        }
+        String message = e instanceof DropException || e instanceof IllegalArgumentException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new RunFailedException(message, e).in(output);
+    }
+
+    private RunReport runOrThrow(Path dropDirectory, RunOptions options, RunFolder folder) {
         long started = clock.millis();
         EngineKind engineKind = options.engine() != null ? options.engine() : EngineKind.parse(settings.engine());
         Protection protection = new Protection(
                 options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding());
         double maxRejectRate = options.maxRejectRate() != null ? options.maxRejectRate() : settings.maxRejectRate();
 
-        DropFiles files = DropFiles.in(dropDirectory);
-        Manifest manifest = ManifestReader.read(files.manifest());
-        List<Area> areas = AreaReader.read(files.areas());
-        Path output = outputDirectory(options, manifest);
+        Manifest manifest;
+        DropFiles files;
         try {
-            RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
-                    started);
-            writeReport(output, report.summary());
-            return report;
+            files = DropFiles.in(dropDirectory);
+            manifest = ManifestReader.read(files.manifest());
         } catch (RuntimeException e) {
-            writeReport(output, "FAILED: " + e.getMessage());
+            // the run's folder is named after the drop's id; without a manifest, after its directory (a drop
+            // that is not there at all has nothing to report)
+            if (Files.isDirectory(dropDirectory)) {
+                folder.set(outputDirectory(options, String.valueOf(dropDirectory.toAbsolutePath().normalize().getFileName())));
+            }
             throw e;
+        }
+        Path output = folder.set(outputDirectory(options, manifest.dropId()));
+        List<Area> areas = AreaReader.read(files.areas());
+        RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
+                started);
+        writeReport(output, report.summary());
+        return report;
+    }
+
+    /** The run's output folder, once it is known; a failure names it. */
+    private static final class RunFolder {
+        private Path path;
+
+        Path set(Path folder) {
+            path = folder;
+            return folder;
+        }
+
+        Path path() {
+            return path;
         }
     }
 
@@ -110,7 +141,7 @@ public class PipelineRunner {
             cells = CellReader.read(files.cells(), cellQuarantine);
         }
         failAboveLimit(cells.counts(), maxRejectRate);
-        Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
+        Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution(), settings.geography().limits());
         RunInputs inputs = new RunInputs(files, manifest, cells.cells(), geography, quarantine, options.progress());
         Map<DataProduct, ProductRun> planned = new LinkedHashMap<>();
         for (DataProduct product : products) {
@@ -157,7 +188,7 @@ public class PipelineRunner {
                         r.aggregateRows(), r.publishedRows(), r.suppressedRows(), r.aggregateMillis())).toList(),
                 protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
                 output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
-                        .flatMap(Optional::stream).toList());
+                        .flatMap(Optional::stream).toList()).withWarnings(geography.warnings()).withWarnings(events.explanations());
     }
 
     /** run-report.txt in the run's folder: what the console said, for the operator's records. */
@@ -172,15 +203,15 @@ public class PipelineRunner {
     private static void failAboveLimit(FileCounts counts, double maxRejectRate) {
         if (counts.rejectRate() > maxRejectRate) {
             throw new RunFailedException(String.format(Locale.ROOT,
-                    "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder",
+                    "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder%s",
                     counts.input(), counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
-                    counts.rejected()));
+                    counts.rejected(), counts.explanations().stream().map(e -> "; " + e).collect(Collectors.joining())));
         }
     }
 
-    private Path outputDirectory(RunOptions options, Manifest manifest) {
+    private Path outputDirectory(RunOptions options, String dropId) {
         Path directory = options.outputDirectory() != null ? options.outputDirectory()
-                : settings.outputDirectory().resolve(manifest.dropId().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                : settings.outputDirectory().resolve(dropId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
                         + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try {
             return Files.createDirectories(directory);

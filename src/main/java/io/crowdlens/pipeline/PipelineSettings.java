@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline;
 
+import io.crowdlens.pipeline.geography.GeographyLimits;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postgres the PostgreSQL that holds drops for the postgres engine (empty url: the serving
  *     database, when it is PostgreSQL)
  * @param duckdb the embedded engine's memory limit and threads
+ * @param geography what a drop's areas may look like (docs/decisions/021-geometry-with-jts.md)
  */
 @ConfigurationProperties("crowdlens.pipeline")
 public record PipelineSettings(
@@ -22,7 +24,8 @@ public record PipelineSettings(
         @DefaultValue("5") int keepReleases,
         @DefaultValue("./data/pipeline-runs") Path outputDirectory,
         @DefaultValue Postgres postgres,
-        @DefaultValue Duckdb duckdb) {
+        @DefaultValue Duckdb duckdb,
+        @DefaultValue Geography geography) {
 
     public PipelineSettings {
         if (maxRejectRate < 0 || maxRejectRate > 1) {
@@ -38,6 +41,14 @@ public record PipelineSettings(
      * @param threads DuckDB's worker threads, 0 for one per core
      */
     public record Duckdb(@DefaultValue("2GB") String memoryLimit, @DefaultValue("0") int threads) {
+    }
+
+    /** @param maxOverlapSquareMetres areas of one layer may overlap (pairwise) by at most this much */
+    public record Geography(@DefaultValue("1000") double maxOverlapSquareMetres) {
+
+        public GeographyLimits limits() {
+            return new GeographyLimits(maxOverlapSquareMetres);
+        }
     }
 
     public record Postgres(String url, @DefaultValue("") String username, @DefaultValue("") String password) {

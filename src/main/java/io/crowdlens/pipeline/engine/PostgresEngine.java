@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.engine;
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT;
 import static io.crowdlens.pipeline.presence.ScratchTables.RAW_EVENT;
 
+import io.crowdlens.pipeline.drop.CellKeys;
 import io.crowdlens.pipeline.drop.Csv;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
@@ -162,7 +163,7 @@ public final class PostgresEngine implements PipelineEngine {
                     }
                     // empty fields stay empty strings here and are judged by the classification, as in DuckDB
                     buffer.append(quotedOrNull(fields.get(device))).append(',')
-                            .append(quotedOrNull(fields.get(cell))).append(',')
+                            .append(quotedOrNull(cellKey(fields.get(cell)))).append(',')
                             .append(quotedOrNull(fields.get(ts))).append(',')
                             .append(quotedSource).append('\n');
                     if (++rows % 100_000 == 0) {
@@ -226,6 +227,12 @@ public final class PostgresEngine implements PipelineEngine {
             copy.writeToCopy(bytes, 0, bytes.length);
             buffer.setLength(0);
         }
+    }
+
+    /** A numeric cell key without leading zeros ({@link CellKeys}); any other value as written. */
+    private static String cellKey(String value) {
+        String canonical = CellKeys.canonical(value.strip());
+        return canonical.equals(value.strip()) ? value : canonical;
     }
 
     /** In COPY's CSV format an unquoted empty field is NULL, as DuckDB reads an empty field. */
