@@ -19,6 +19,7 @@ import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
 import io.crowdlens.pipeline.publish.ReleasePublisher.ProductRelease;
+import io.crowdlens.pipeline.scratch.RunLock;
 import io.crowdlens.privacy.PrivacySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +71,7 @@ public class PipelineRunner {
     }
 
     public RunReport run(Path dropDirectory, RunOptions options) {
+        engines.sweepScratch();
         RunFolder folder = new RunFolder();
         try {
             return runOrThrow(dropDirectory, options, folder);
@@ -79,6 +81,8 @@ public class PipelineRunner {
                 writeReport(folder.path(), "FAILED: " + failed.getMessage());
             }
             throw failed;
+        } finally {
+            folder.release();
         }
     }
 
@@ -119,17 +123,35 @@ public class PipelineRunner {
         return report;
     }
 
-    /** The run's output folder, once it is known; a failure names it. */
+    /**
+     * The run's output folder, once it is known (a failure names it), locked while the run lives so that
+     * no other run writes its quarantine and report into it.
+     */
     private static final class RunFolder {
         private Path path;
+        private RunLock lock;
 
         Path set(Path folder) {
             path = folder;
+            lock = RunLock.tryAcquire(folder).orElseThrow(() -> new RunFailedException("the output folder " + folder
+                    + " is in use by another run that is still alive (" + RunLock.holder(folder)
+                    + "); give another --output or wait for it to end"));
             return folder;
         }
 
         Path path() {
-            return path;
+            return lock == null ? null : path;
+        }
+
+        void release() {
+            if (lock != null) {
+                lock.close();
+                try {
+                    Files.deleteIfExists(path.resolve(RunLock.FILE));
+                } catch (IOException e) {
+                    log.debug("Could not remove the lock file of {}: {}", path, e.getMessage());
+                }
+            }
         }
     }
 
@@ -153,7 +175,7 @@ public class PipelineRunner {
         long validated;
         List<ProductRelease> releases = new ArrayList<>();
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
-        try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
+        try (PipelineEngine engine = engines.open(engineKind, options.progress())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
@@ -209,14 +231,33 @@ public class PipelineRunner {
         }
     }
 
+    /**
+     * The given folder, or a new one under the configured directory named after the drop and the time,
+     * with -2, -3, ... when runs of the same drop start within the same second (created atomically, so
+     * two runs never share one).
+     */
     private Path outputDirectory(RunOptions options, String dropId) {
-        Path directory = options.outputDirectory() != null ? options.outputDirectory()
-                : settings.outputDirectory().resolve(dropId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                        + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (options.outputDirectory() != null) {
+            try {
+                return Files.createDirectories(options.outputDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the run's output folder " + options.outputDirectory(), e);
+            }
+        }
+        String base = dropId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         try {
-            return Files.createDirectories(directory);
+            Files.createDirectories(settings.outputDirectory());
+            for (int n = 1; ; n++) {
+                Path candidate = settings.outputDirectory().resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // another run of this drop started in the same second
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the run's output folder " + directory, e);
+            throw new UncheckedIOException("Could not create the run's output folder under " + settings.outputDirectory(), e);
         }
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     database, when it is PostgreSQL)
  * @param duckdb the embedded engine's memory limit and threads
  * @param geography what a drop's areas may look like (docs/decisions/021-geometry-with-jts.md)
+ * @param scratchDirectory where runs keep per-device scratch files (DuckDB's spill files), one locked
+ *     folder per run; folders of runs that are no longer alive are removed at the next start
  */
 @ConfigurationProperties("crowdlens.pipeline")
 public record PipelineSettings(
@@ -25,7 +27,8 @@ public record PipelineSettings(
         @DefaultValue("./data/pipeline-runs") Path outputDirectory,
         @DefaultValue Postgres postgres,
         @DefaultValue Duckdb duckdb,
-        @DefaultValue Geography geography) {
+        @DefaultValue Geography geography,
+        @DefaultValue("./data/pipeline-scratch") Path scratchDirectory) {
 
     public PipelineSettings {
         if (maxRejectRate < 0 || maxRejectRate > 1) {

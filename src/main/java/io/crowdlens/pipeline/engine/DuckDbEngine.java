@@ -44,6 +44,7 @@ public final class DuckDbEngine implements PipelineEngine {
     private static final String REJECT_SCANS = "event_reject_scans";
 
     private final Path scratch;
+    private final Runnable release;
     private final Connection connection;
     private final DSLContext dsl;
     private final ProgressListener progress;
@@ -62,7 +63,16 @@ public final class DuckDbEngine implements PipelineEngine {
      * @param threads worker threads; 0 for one per core
      */
     public DuckDbEngine(Path scratch, ProgressListener progress, String memoryLimit, int threads) {
+        this(scratch, progress, memoryLimit, threads, () -> Scratch.deleteRecursively(scratch));
+    }
+
+    /**
+     * @param release deletes the scratch folder once DuckDB is closed (and lets go of its lock, see
+     *     io.crowdlens.pipeline.scratch.ScratchSpace)
+     */
+    public DuckDbEngine(Path scratch, ProgressListener progress, String memoryLimit, int threads, Runnable release) {
         this.scratch = scratch;
+        this.release = release;
         this.progress = progress;
         try {
             Files.createDirectories(scratch);
@@ -80,7 +90,7 @@ public final class DuckDbEngine implements PipelineEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the scratch folder " + scratch, e);
         } catch (SQLException e) {
-            Scratch.deleteRecursively(scratch);
+            release.run();
             throw new IllegalStateException("Could not start DuckDB in " + scratch + ": " + Scratch.firstLine(e), e);
         }
         dsl = DSL.using(connection, SQLDialect.DUCKDB, Scratch.settings());
@@ -269,7 +279,7 @@ public final class DuckDbEngine implements PipelineEngine {
         } catch (SQLException e) {
             // the files are deleted below in any case
         } finally {
-            Scratch.deleteRecursively(scratch);
+            release.run();
         }
     }
 
