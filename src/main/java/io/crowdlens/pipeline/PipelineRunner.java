@@ -7,6 +7,7 @@ import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.ManifestReader;
+import io.crowdlens.pipeline.drop.OptOutFile;
 import io.crowdlens.pipeline.drop.QuarantineFile;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.engine.PipelineEngine;
@@ -116,6 +117,8 @@ public class PipelineRunner {
             throw e;
         }
         Path output = folder.set(outputDirectory(options, manifest.dropId()));
+        OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
+        optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
         List<Area> areas = AreaReader.read(files.areas());
         RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
                 started);
@@ -194,7 +197,8 @@ public class PipelineRunner {
         }
 
         // the list has arrived whatever happens next: releases honouring an older one are stale from now
-        optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
+        OptOutFile.Content list = OptOutFile.content(files.optOuts());
+        optOutLists.register(manifest.optOutListVersion(), list.devices(), list.digest(), "pipeline run of drop " + manifest.dropId());
         ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
                 manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
