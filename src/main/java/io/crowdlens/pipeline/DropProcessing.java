@@ -2,6 +2,7 @@ package io.crowdlens.pipeline;
 
 import io.crowdlens.pipeline.drop.Cell;
 import io.crowdlens.pipeline.drop.Csv;
+import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
@@ -55,7 +56,14 @@ final class DropProcessing {
             long malformed = engine.quarantineMalformedEvents(quarantine);
             rejectDuplicates(classification);
             quarantineRejected(classification, quarantine);
-            return eventCounts(classification, malformed);
+            FileCounts counts = eventCounts(classification, malformed, files.eventWarnings());
+            if (files.eventRowsCounted() && counts.read() != files.eventRows()) {
+                throw new DropException(String.format(Locale.ROOT, "events: the event files hold %,d rows by their lines,"
+                        + " but the engine accounted for %,d (accepted, opted out or rejected); rows would be lost,"
+                        + " so nothing is published (a quoted value spanning lines? the drop format is one row per line)",
+                        files.eventRows(), counts.read()));
+            }
+            return counts;
         }
     }
 
@@ -80,7 +88,7 @@ final class DropProcessing {
         }
     }
 
-    private FileCounts eventCounts(EventClassification classification, long malformed) {
+    private FileCounts eventCounts(EventClassification classification, long malformed, List<String> warnings) {
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         if (malformed > 0) {
             rejected.put(RejectReason.MALFORMED, malformed);
@@ -99,7 +107,9 @@ final class DropProcessing {
                 rejected.merge(RejectReason.ofCode(row.value1()), n, Long::sum);
             }
         }
-        return new FileCounts("events", read, accepted, optedOut, rejected, withoutOffset(classification));
+        List<String> explanations = new java.util.ArrayList<>(warnings);
+        explanations.addAll(withoutOffset(classification));
+        return new FileCounts("events", read, accepted, optedOut, rejected, explanations);
     }
 
     /** Says what to write when timestamps lack only their offset (they are rejected as bad_timestamp). */

@@ -5,6 +5,7 @@ import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.engine.PostgresEngine;
 import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.scratch.RunFolderRetention;
 import io.crowdlens.pipeline.scratch.ScratchSpace;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -59,6 +60,8 @@ class Engines {
      */
     void sweepScratch() {
         scratchSpace.sweep();
+        new RunFolderRetention(settings.outputDirectory(), settings.retention().quarantine(),
+                settings.retention().failedRuns()).sweep(java.time.Instant.now());
         postgresIfAny().ifPresent(PostgresEngine::sweepDeadRunSchemas);
     }
 

@@ -4,6 +4,8 @@ import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.drop.CellReader;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.DropLimits;
+import io.crowdlens.pipeline.drop.EventFileScan;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.ManifestReader;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +79,7 @@ public class PipelineRunner {
         RunFolder folder = new RunFolder();
         try {
             return runOrThrow(dropDirectory, options, folder);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             RunFailedException failed = failure(e, folder.path());
             if (folder.path() != null) {
                 writeReport(folder.path(), "FAILED: " + failed.getMessage());
@@ -87,9 +90,13 @@ public class PipelineRunner {
         }
     }
 
-    private static RunFailedException failure(RuntimeException e, Path output) {
+    private RunFailedException failure(Throwable e, Path output) {
         if (e instanceof RunFailedException failed) {
             return failed.runFolder() != null || output == null ? failed : failed.in(output);
+        }
+        String environment = FailureReasons.of(e, settings);
+        if (environment != null) {
+            return new RunFailedException(environment, e).in(output);
         }
         String message = e instanceof DropException || e instanceof IllegalArgumentException ? e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -105,8 +112,9 @@ public class PipelineRunner {
 
         Manifest manifest;
         DropFiles files;
+        DropLimits limits = settings.limits().drop();
         try {
-            files = DropFiles.in(dropDirectory);
+            files = DropFiles.in(dropDirectory, limits);
             manifest = ManifestReader.read(files.manifest());
         } catch (RuntimeException e) {
             // the run's folder is named after the drop's id; without a manifest, after its directory (a drop
@@ -117,9 +125,15 @@ public class PipelineRunner {
             throw e;
         }
         Path output = folder.set(outputDirectory(options, manifest.dropId()));
+        long days = ChronoUnit.DAYS.between(manifest.periodFrom(), manifest.periodTo()) + 1;
+        if (days > limits.maxPeriodDays()) {
+            throw DropLimits.exceeded("manifest.json: the period " + manifest.periodFrom() + ".." + manifest.periodTo()
+                    + " is " + days + " days", "max-period-days", limits.maxPeriodDays() + " days");
+        }
+        files = files.withEventScan(EventFileScan.scan(files, limits));
         OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
         optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
-        List<Area> areas = AreaReader.read(files.areas());
+        List<Area> areas = AreaReader.read(files.areas(), limits);
         RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
                 started);
         writeReport(output, report.summary());

@@ -14,6 +14,7 @@ import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 20: an opt-out list version reused with other content (55 devices, then 60, same label) was
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * recorded, and other content under the same label fails the run before any work.
  */
 @OnH2
+@TestPropertySource(properties = "crowdlens.pipeline.refuse-reused-optout-versions=true")
 class OptOutVersionsAreImmutableTest {
 
     @Autowired PipelineRunner pipeline;

