@@ -32,6 +32,11 @@ public final class AreaLayer {
     private final List<Area> areas;
     private final STRtree index = new STRtree();
 
+    /** The areas of one layer behind a new index (built here, once). */
+    public static AreaLayer of(String code, List<Area> areas) {
+        return new AreaLayer(code, areas);
+    }
+
     AreaLayer(String code, List<Area> areas) {
         this.code = code;
         this.areas = List.copyOf(areas);
