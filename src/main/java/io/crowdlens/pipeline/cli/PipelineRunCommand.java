@@ -49,7 +49,8 @@ class PipelineRunCommand implements CliCommand {
             out.println(report.summary());
             return CommandLine.OK;
         } catch (RunFailedException e) {
-            err.println("pipeline run failed: " + oneLine(e.getMessage()));
+            err.println("pipeline run failed: " + oneLine(e.getMessage())
+                    + (e.runFolder() == null ? "" : " (" + e.whereToLook() + ")"));
             return CommandLine.FAILED;
         }
     }

@@ -25,6 +25,8 @@ final class EngineSql {
     static final String ISO_INSTANT =
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$";
     static final String EPOCH_MILLIS = "^-?[0-9]{1,15}$";
+    /** A date and a time without an offset: local time in some zone, not an instant. */
+    static final String LOCAL_DATE_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$";
 
     private final SQLDialect dialect;
 

@@ -243,6 +243,16 @@ public final class EventClassification {
         return dsl.select(STATUS, count().cast(SQLDataType.BIGINT)).from(CLASSIFIED_EVENT).groupBy(STATUS);
     }
 
+    /**
+     * Of the rows rejected as bad_timestamp, those whose timestamp is a date and time without a UTC
+     * offset (the commonest cause, worth its own explanation): how many, and the first of them.
+     */
+    public ResultQuery<Record2<Integer, String>> timestampsWithoutOffset() {
+        return dsl.select(count(), DSL.min(REJECTED_TS)).from(CLASSIFIED_EVENT)
+                .where(STATUS.eq(reason(RejectReason.BAD_TIMESTAMP)))
+                .and(sql.matches(sql.trimmed(REJECTED_TS), EngineSql.LOCAL_DATE_TIME));
+    }
+
     /** The rejected rows with the values as the operator wrote them, for the quarantine file. */
     public ResultQuery<Record5<String, String, String, String, String>> rejectedRows() {
         return dsl.select(STATUS, SOURCE_FILE, REJECTED_DEVICE_ID, REJECTED_CELL_ID, REJECTED_TS)
