@@ -32,7 +32,7 @@ abstract class BerlinExtractContract {
 
     RunReport run() {
         Path drop = TestDrops.copy("berlin-extract", temp.resolve("drop"));
-        return pipeline.run(drop, RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10)
+        return pipeline.run(drop, RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run")));
     }
 

@@ -88,7 +88,7 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         assertThat(find(Paragraph.class).id("daily-description").getText()).startsWith("Unique visitors per day");
         assertThat(find(Paragraph.class).id("dwell-description").getText())
                 .startsWith("Visits by length of stay (one per visitor and day");
-        assertThat(cells(test(table("dwell-table")), 0)).containsExactly("10–20 min", "50", "not shown (below 15)", "n/a");
+        assertThat(cells(test(table("dwell-table")), 0)).containsExactly("10–20 min", "48", "not shown (below 15)", "n/a");
     }
 
     @Test
