@@ -12,5 +12,9 @@ public enum AuditAction {
     RELEASE_PUBLISHED,
     DEMO_SEEDED,
     /** A user's own security settings: password set or changed, two-factor enrolled or removed, recovery codes renewed. */
-    ACCOUNT_SECURITY
+    ACCOUNT_SECURITY,
+    /** A personal API token created or revoked. */
+    API_TOKEN,
+    /** One request to the partner API or the metrics endpoint with an API token, or one refused for its token. */
+    API_REQUEST
 }
