@@ -22,6 +22,6 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-        ApiProblems.write(response, ApiProblem.UNAUTHORIZED, DETAIL);
+        ApiProblems.write(request, response, ApiProblem.UNAUTHORIZED, DETAIL);
     }
 }

@@ -1,6 +1,7 @@
 package io.crowdlens.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.beans.PropertyEditorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -16,7 +17,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -32,6 +35,37 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /**
+     * Ids are decimal. Spring's own number parsing would also read {@code 0x10} or {@code #10} as 16,
+     * giving one object many names; here a malformed id is a 400, not a lookup.
+     */
+    @InitBinder
+    void decimalIds(WebDataBinder binder) {
+        binder.registerCustomEditor(long.class, new DecimalLongEditor(false));
+        binder.registerCustomEditor(Long.class, new DecimalLongEditor(true));
+    }
+
+    private static final class DecimalLongEditor extends PropertyEditorSupport {
+
+        private final boolean allowEmpty;
+
+        DecimalLongEditor(boolean allowEmpty) {
+            this.allowEmpty = allowEmpty;
+        }
+
+        @Override
+        public void setAsText(String text) {
+            String value = text == null ? "" : text.strip();
+            if (value.isEmpty() && allowEmpty) {
+                setValue(null);
+            } else if (value.matches("-?[0-9]{1,19}")) {
+                setValue(Long.parseLong(value)); // past Long.MAX_VALUE: NumberFormatException, a 400 like the rest
+            } else {
+                throw new IllegalArgumentException("not a decimal whole number");
+            }
+        }
+    }
 
     @ExceptionHandler(ApiProblemException.class)
     ResponseEntity<ProblemDetail> problem(ApiProblemException e) {

@@ -41,7 +41,7 @@ class ApiLimitsFilter extends OncePerRequestFilter {
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.getAsLong() + 999_999_999L) / 1_000_000_000L);
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-            ApiProblems.write(response, ApiProblem.RATE_LIMITED, "This token may make " + settings.rateLimit()
+            ApiProblems.write(request, response, ApiProblem.RATE_LIMITED, "This token may make " + settings.rateLimit()
                     + " requests per " + describe(settings.ratePeriod()) + "; try again in " + seconds + " s.");
             return;
         }

@@ -1,5 +1,6 @@
 package io.crowdlens.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -37,7 +38,8 @@ public final class ApiProblems {
     }
 
     /** For filters, which answer before any controller: the same body a controller's answer would have. */
-    public static void write(HttpServletResponse response, ApiProblem problem, String detail) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, ApiProblem problem,
+            String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -51,6 +53,8 @@ public final class ApiProblems {
         body.put("title", problem.title());
         body.put("status", problem.status().value());
         body.put("detail", detail);
+        // as Spring MVC fills it in for the controllers' problems: the request's own path, as it was sent
+        body.put("instance", request.getRequestURI());
         response.getOutputStream().write(JSON.writeValueAsBytes(body));
     }
 }

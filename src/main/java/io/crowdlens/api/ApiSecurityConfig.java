@@ -48,7 +48,7 @@ class ApiSecurityConfig {
                 .addFilterAfter(limits, ApiTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, denied) -> ApiProblems.write(response,
+                        .accessDeniedHandler((request, response, denied) -> ApiProblems.write(request, response,
                                 ApiProblem.FORBIDDEN, "Not covered by your token or licence.")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -68,7 +68,7 @@ class ApiSecurityConfig {
         HttpStatusRequestRejectedHandler portal = new HttpStatusRequestRejectedHandler();
         return (request, response, rejected) -> {
             if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
-                ApiProblems.write(response, ApiProblem.INVALID_PARAMETER,
+                ApiProblems.write(request, response, ApiProblem.INVALID_PARAMETER,
                         "The request's path or parameters are malformed.");
             } else {
                 portal.handle(request, response, rejected);

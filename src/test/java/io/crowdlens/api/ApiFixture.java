@@ -30,13 +30,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The API tests' world, made once per test database: a layer of three districts (North, Centre,
- * South) with two sites and a corridor; presence, visitors and commuting releases; Retail (analyst
+ * South) with two sites and a corridor, and a layer of cells licensed to Retail only; presence, visitors and commuting releases; Retail (analyst
  * ana, admin pat) licensed for everything on the whole layer; Rival (analyst rob) licensed for
  * presence and visitors in South only; the operator's data operator (ops) and account manager (amy).
  */
 final class ApiFixture {
 
-    static final String LAYER = "apidistrict";
+    static final String LAYER = "district";
+    /** A second layer, licensed to Retail only. */
+    static final String OTHER_LAYER = "apicells";
     static final String PASSWORD = "correct horse battery staple";
     static final String ANA = "ana@api-retail.test";
     static final String PAT = "pat@api-retail.test";
@@ -92,7 +94,7 @@ final class ApiFixture {
     private void create() {
         Fixtures fixtures = new Fixtures(db);
         db.insertInto(AREA_LAYER, AREA_LAYER.CODE, AREA_LAYER.NAME, AREA_LAYER.KIND)
-                .values(LAYER, "API districts", "POLYGON").execute();
+                .values(LAYER, "Districts", "POLYGON").execute();
         long n = area("api-north", "North", NORTH_OUTLINE);
         long c = area("api-centre", "Centre", Fixtures.SQUARE);
         long s = area("api-south", "South", Fixtures.SQUARE);
@@ -105,6 +107,11 @@ final class ApiFixture {
         for (Dataset dataset : Dataset.values()) {
             fixtures.licence(retailOrg, dataset, LAYER, MON, LAST, nextYear, null);
         }
+        db.insertInto(AREA_LAYER, AREA_LAYER.CODE, AREA_LAYER.NAME, AREA_LAYER.KIND)
+                .values(OTHER_LAYER, "API cells", "POLYGON").execute();
+        db.insertInto(AREA).set(AREA.LAYER_CODE, OTHER_LAYER).set(AREA.CODE, "cell-1").set(AREA.NAME, "Cell 1")
+                .set(AREA.GEOMETRY, Fixtures.SQUARE).set(AREA.CENTROID_LAT, 0.5).set(AREA.CENTROID_LON, 0.5).execute();
+        fixtures.licence(retailOrg, Dataset.PRESENCE, OTHER_LAYER, MON, LAST, nextYear, null);
         long rivalOrg = fixtures.organisation("API Rival");
         fixtures.user(rivalOrg, ROB, hash, Role.PARTNER_ANALYST);
         fixtures.licence(rivalOrg, Dataset.PRESENCE, LAYER, MON, LAST, nextYear, 20, s);

@@ -57,9 +57,16 @@ abstract class ApiTestBase {
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("title").asString()).isNotBlank();
         assertThat(body.get("detail").asString()).isNotBlank();
-        assertThat(body.propertyNames()).containsAnyOf("type").isSubsetOf(java.util.Set.of("type", "title", "status",
-                "detail", "instance"));
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
+        assertThat(body.get("instance").asString()).as("the request's own path").isEqualTo(response.uri().getRawPath());
         assertThat(response.body()).doesNotContain("Exception", "at io.crowdlens", "<html", "<!DOCTYPE");
         return body;
+    }
+
+    /** A problem's body without its {@code instance} (the request's own path), to compare answers to different paths. */
+    static String withoutInstance(HttpResponse<String> response) {
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode) ApiClient.json(response);
+        body.remove("instance");
+        return body.toString();
     }
 }
