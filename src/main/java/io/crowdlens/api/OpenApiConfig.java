@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,10 +55,22 @@ class OpenApiConfig {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
-    /** The errors every endpoint may answer with, beside its own. */
+    /**
+     * The errors every endpoint may answer with, beside its own; and the tags in name order, since
+     * springdoc lists them in the order it meets the controllers, which the class path decides.
+     */
     @Bean
     OpenApiCustomizer standardProblems() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        return api -> {
+            if (api.getTags() != null) {
+                api.getTags().sort(Comparator.comparing(Tag::getName));
+            }
+            addStandardProblems(api);
+        };
+    }
+
+    private static void addStandardProblems(OpenAPI api) {
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
             var responses = operation.getResponses();
             new TreeMap<>(Map.of("400", "Invalid parameter (" + ApiProblem.INVALID_PARAMETER.type() + ")",
                     "401", "Missing, unknown, expired or revoked token, or one whose user, organisation or licence has "
@@ -85,6 +99,7 @@ class OpenApiConfig {
                         + "e.g. " + ApiProblem.UNAUTHORIZED.type()))
                 .addProperty("title", new StringSchema().description("Short, human-readable summary of the kind"))
                 .addProperty("status", new IntegerSchema().description("The HTTP status code"))
-                .addProperty("detail", new StringSchema().description("What went wrong with this request, in one line"));
+                .addProperty("detail", new StringSchema().description("What went wrong with this request, in one line"))
+                .addProperty("instance", new StringSchema().description("The request's own path"));
     }
 }

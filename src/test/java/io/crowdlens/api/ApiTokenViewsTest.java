@@ -83,7 +83,7 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
                 "Active");
         assertThat(String.join(" ", cells)).as("the list never shows the secret").doesNotContain(secret);
 
-        test(find(Button.class).id("revoke-token-" + row.id())).click();
+        test(revokeButton(mine, row.id())).click();
         test(find(ConfirmDialog.class).id("confirm-dialog")).confirm();
 
         assertThat(db.select(API_TOKEN.REVOKED_BY).from(API_TOKEN).where(API_TOKEN.ID.eq(row.id())).fetchSingle()
@@ -120,7 +120,7 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
         assertThat(rows(team)).extracting(ApiTokenSummary::id).contains(colleagues.token().id())
                 .doesNotContain(rivals.token().id());
 
-        test(find(Button.class).id("revoke-token-" + colleagues.token().id())).click();
+        test(revokeButton(team, colleagues.token().id())).click();
         test(find(ConfirmDialog.class).id("confirm-dialog")).confirm();
 
         assertThat(db.select(API_TOKEN.REVOKED_BY).from(API_TOKEN).where(API_TOKEN.ID.eq(colleagues.token().id()))
@@ -136,7 +136,7 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
         Grid<ApiTokenSummary> organisation = find(Grid.class).id("organisation-tokens");
         assertThat(rows(organisation)).extracting(ApiTokenSummary::id).contains(rivals.token().id());
 
-        test(find(Button.class).id("revoke-token-" + rivals.token().id())).click();
+        test(revokeButton(organisation, rivals.token().id())).click();
         test(find(ConfirmDialog.class).id("confirm-dialog")).confirm();
 
         assertThat(db.select(API_TOKEN.REVOKED_AT).from(API_TOKEN).where(API_TOKEN.ID.eq(rivals.token().id()))
@@ -167,6 +167,15 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
 
     private void signIn(String username) {
         SignedIn.as(accounts.loadUserByUsername(username), securityContext);
+    }
+
+    /** The Revoke button in the token's row (the last column). */
+    private Button revokeButton(Grid<ApiTokenSummary> grid, long tokenId) {
+        int row = rows(grid).stream().map(ApiTokenSummary::id).toList().indexOf(tokenId);
+        assertThat(row).as("token %d is listed", tokenId).isNotNegative();
+        Component cell = test(grid).getCellComponent(row, grid.getColumns().size() - 1);
+        assertThat(cell.getId()).contains("revoke-token-" + tokenId);
+        return (Button) cell;
     }
 
     private List<ApiTokenSummary> rows(Grid<ApiTokenSummary> grid) {
