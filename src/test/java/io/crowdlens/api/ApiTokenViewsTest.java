@@ -2,6 +2,7 @@ package io.crowdlens.api;
 
 import static io.crowdlens.db.Tables.API_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
@@ -93,7 +94,7 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aRefusedTokenSaysWhyOnTheNameField() {
+    void aRefusedTokenSaysWhy() {
         signIn(ApiFixture.ROB);
         navigate("account", Component.class);
         @SuppressWarnings("unchecked")
@@ -104,9 +105,16 @@ class ApiTokenViewsTest extends SpringBrowserlessTest {
         test(scopes).selectItems("Presence");
         test(find(Button.class).id("create-token")).click();
 
-        TextField name = find(TextField.class).id("token-name");
-        assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).startsWith("Give the token a name");
+        Paragraph error = find(Paragraph.class).id("token-error");
+        assertThat(error.isVisible()).isTrue();
+        assertThat(error.getText()).startsWith("Give the token a name");
+
+        test(find(TextField.class).id("token-name")).setValue("Quarterly report");
+        test(scopes).deselectItems("Presence");
+        test(find(Button.class).id("create-token")).click();
+        assertThat(error.getText()).isEqualTo("Choose at least one dataset the token may read.");
+        assertThatThrownBy(() -> test(find(IntegerField.class).id("token-days")).setValue(91))
+                .as("the field itself stops at the deployment's maximum").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ApiTokensSection extends VerticalLayout {
         refresh();
     }
 
-    private HorizontalLayout creationForm(Set<ApiTokenScope> available) {
+    private VerticalLayout creationForm(Set<ApiTokenScope> available) {
         TextField name = new TextField("Name");
         name.setId("token-name");
         name.setPlaceholder("e.g. Footfall notebook");
@@ -70,17 +70,21 @@ class ApiTokensSection extends VerticalLayout {
         days.setValue(Math.min(90, maxDays));
         days.setStepButtonsVisible(true);
         days.setHelperText("At most " + maxDays + " days");
+        Paragraph error = new Paragraph();
+        error.setId("token-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.setVisible(false);
         Button create = new Button("Create token", e -> {
-            name.setInvalid(false);
             try {
                 IssuedApiToken issued = tokens.create(name.getValue(), scopes.getValue(),
                         days.getValue() == null ? 0 : days.getValue());
+                error.setVisible(false);
                 name.clear();
                 refresh();
                 new SecretDialog(issued).open();
             } catch (ApiTokenException refused) {
-                name.setInvalid(true);
-                name.setErrorMessage(refused.getMessage());
+                error.setText(refused.getMessage());
+                error.setVisible(true);
             }
         });
         create.setId("create-token");
@@ -88,7 +92,10 @@ class ApiTokensSection extends VerticalLayout {
         HorizontalLayout form = new HorizontalLayout(name, scopes, days, create);
         form.setWrap(true);
         form.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        return form;
+        VerticalLayout section = new VerticalLayout(form, error);
+        section.setPadding(false);
+        section.setSpacing(false);
+        return section;
     }
 
     private void refresh() {
