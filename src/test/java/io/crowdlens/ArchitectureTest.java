@@ -1,5 +1,6 @@
 package io.crowdlens;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,8 +9,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.crowdlens.api.ReadsCatalogue;
+import io.crowdlens.api.ReadsDataset;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The architecture rules of STYLE.md, checked on every build. */
 @AnalyzeClasses(packages = "io.crowdlens", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,6 +30,20 @@ class ArchitectureTest {
             .that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.crowdlens.db..")
             .because("views call secured application services, never jOOQ (DESIGN.md: one query choke point)");
+
+    @ArchTest
+    static final ArchRule apiControllersGoThroughTheQueryServices = noClasses()
+            .that().resideInAPackage("io.crowdlens.api..")
+            .and().areAnnotatedWith(RestController.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "io.crowdlens.db..")
+            .because("the API answers through the same secured services as the portal (licence scope, k, audit)");
+
+    @ArchTest
+    static final ArchRule everyApiEndpointSaysWhatItReads = classes()
+            .that().resideInAPackage("io.crowdlens.api..")
+            .and().areAnnotatedWith(RestController.class)
+            .should().beAnnotatedWith(ReadsDataset.class).orShould().beAnnotatedWith(ReadsCatalogue.class)
+            .because("a token reads only the datasets it was created for (TokenScopeInterceptor refuses the rest)");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices()
