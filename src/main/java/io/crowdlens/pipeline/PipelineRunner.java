@@ -87,7 +87,8 @@ public class PipelineRunner {
                 options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding());
         double maxRejectRate = options.maxRejectRate() != null ? options.maxRejectRate() : settings.maxRejectRate();
 
-        DropFiles files = DropFiles.in(dropDirectory);
+        // on trino the events and opt-outs are tables; the folder holds the manifest and reference files
+        DropFiles files = engineKind == EngineKind.TRINO ? DropFiles.referenceFilesIn(dropDirectory) : DropFiles.in(dropDirectory);
         Manifest manifest = ManifestReader.read(files.manifest());
         List<Area> areas = AreaReader.read(files.areas());
         Path output = outputDirectory(options, manifest);
@@ -122,7 +123,7 @@ public class PipelineRunner {
         long validated;
         List<ProductRelease> releases = new ArrayList<>();
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
-        try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
+        try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress(), options.dropTables())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);

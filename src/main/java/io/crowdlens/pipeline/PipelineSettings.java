@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param postgres the PostgreSQL that holds drops for the postgres engine (empty url: the serving
  *     database, when it is PostgreSQL)
  * @param duckdb the embedded engine's memory limit and threads
+ * @param trino the Trino cluster for the trino engine (docs/pipeline.md)
  */
 @ConfigurationProperties("crowdlens.pipeline")
 public record PipelineSettings(
@@ -22,7 +23,8 @@ public record PipelineSettings(
         @DefaultValue("5") int keepReleases,
         @DefaultValue("./data/pipeline-runs") Path outputDirectory,
         @DefaultValue Postgres postgres,
-        @DefaultValue Duckdb duckdb) {
+        @DefaultValue Duckdb duckdb,
+        @DefaultValue Trino trino) {
 
     public PipelineSettings {
         if (maxRejectRate < 0 || maxRejectRate > 1) {
@@ -38,6 +40,24 @@ public record PipelineSettings(
      * @param threads DuckDB's worker threads, 0 for one per core
      */
     public record Duckdb(@DefaultValue("2GB") String memoryLimit, @DefaultValue("0") int threads) {
+    }
+
+    /**
+     * @param url the coordinator, e.g. jdbc:trino://trino.example:8443?SSL=true; empty: no trino engine
+     * @param scratchCatalog where each run makes its private schema (Iceberg)
+     * @param scratchLocation parent location of the run schemas, for catalogs without a default; empty otherwise
+     * @param keyCatalog the memory catalog that holds the run key in the workers' memory
+     * @param dropTables catalog.schema of the drop's tables when a run does not name them
+     */
+    public record Trino(@DefaultValue("") String url, @DefaultValue("crowdlens") String user,
+            @DefaultValue("") String password, @DefaultValue("iceberg") String scratchCatalog,
+            @DefaultValue("") String scratchLocation, @DefaultValue("memory") String keyCatalog,
+            @DefaultValue("") String dropTables) {
+
+        @Override
+        public String toString() {
+            return "Trino[" + url + ", user " + user + ", scratch " + scratchCatalog + "]";
+        }
     }
 
     public record Postgres(String url, @DefaultValue("") String username, @DefaultValue("") String password) {

@@ -10,35 +10,40 @@ import java.nio.file.Path;
  * @param minimumCrowd k for this release (never below the hard floor of 10)
  * @param rounding 1 for exact counts, 5 to round published counts to the nearest 5
  * @param outputDirectory where quarantine files go; null for a new folder under the configured one
+ * @param dropTables for the trino engine: the catalog.schema holding the drop's events and opt-outs tables
  */
 public record RunOptions(EngineKind engine, Integer minimumCrowd, int rounding, Double maxRejectRate,
-        Path outputDirectory, ProgressListener progress) {
+        Path outputDirectory, ProgressListener progress, String dropTables) {
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 1, null, null, ProgressListener.SILENT);
+        return new RunOptions(null, null, 1, null, null, ProgressListener.SILENT, null);
+    }
+
+    public RunOptions withDropTables(String catalogAndSchema) {
+        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, outputDirectory, progress, catalogAndSchema);
     }
 
     public RunOptions withEngine(EngineKind newEngine) {
-        return new RunOptions(newEngine, minimumCrowd, rounding, maxRejectRate, outputDirectory, progress);
+        return new RunOptions(newEngine, minimumCrowd, rounding, maxRejectRate, outputDirectory, progress, dropTables);
     }
 
     public RunOptions withMinimumCrowd(int k) {
-        return new RunOptions(engine, k, rounding, maxRejectRate, outputDirectory, progress);
+        return new RunOptions(engine, k, rounding, maxRejectRate, outputDirectory, progress, dropTables);
     }
 
     public RunOptions withRounding(int base) {
-        return new RunOptions(engine, minimumCrowd, base, maxRejectRate, outputDirectory, progress);
+        return new RunOptions(engine, minimumCrowd, base, maxRejectRate, outputDirectory, progress, dropTables);
     }
 
     public RunOptions withMaxRejectRate(double rate) {
-        return new RunOptions(engine, minimumCrowd, rounding, rate, outputDirectory, progress);
+        return new RunOptions(engine, minimumCrowd, rounding, rate, outputDirectory, progress, dropTables);
     }
 
     public RunOptions withOutputDirectory(Path directory) {
-        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, directory, progress);
+        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, directory, progress, dropTables);
     }
 
     public RunOptions withProgress(ProgressListener listener) {
-        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, outputDirectory, listener);
+        return new RunOptions(engine, minimumCrowd, rounding, maxRejectRate, outputDirectory, listener, dropTables);
     }
 }
