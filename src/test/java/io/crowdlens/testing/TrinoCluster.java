@@ -66,8 +66,9 @@ public final class TrinoCluster {
         port = freePort();
         int workerPort = freePort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "trino-cluster-stop"));
-        processes.add(start(home, COORDINATOR, port, true, "1G"));
-        processes.add(start(home, WORKER, workerPort, false, "1536M"));
+        // small heaps by default (2 cores, memory shared with other work); benchmarks give the worker more
+        processes.add(start(home, COORDINATOR, port, true, 1024));
+        processes.add(start(home, WORKER, workerPort, false, Integer.getInteger("crowdlens.trino.worker-heap-mb", 1536)));
         Files.writeString(base.resolve("pids"), processes.stream().map(p -> Long.toString(p.pid())).reduce((a, b) -> a + "\n" + b).orElse(""));
         awaitWorker();
         startedIn = Duration.ofNanos(System.nanoTime() - started);
@@ -125,6 +126,44 @@ public final class TrinoCluster {
         return startedIn;
     }
 
+    /** CPU time the coordinator and the worker have used so far (user and system, all threads). */
+    public double cpuSeconds() {
+        return processes.stream().mapToDouble(p -> p.toHandle().info().totalCpuDuration()
+                .map(d -> d.toNanos() / 1e9).orElseThrow(() -> new IllegalStateException("no CPU time for " + p.pid())))
+                .sum();
+    }
+
+    /**
+     * Registers a folder of Parquet event files as they are (typed columns) and a drop's optouts.csv as
+     * drop tables, without copying the events: for benchmarks on a generated drop.
+     *
+     * @param eventColumns the events table's columns as DDL, e.g. {@code device_id varchar, cell_id varchar, ts bigint}
+     */
+    public String registerParquetEvents(Path eventsFolder, String eventColumns, Path optOutsCsv) {
+        String schema = "drop_" + drops.incrementAndGet();
+        Path out = warehouse.resolve("drops").resolve(schema);
+        try {
+            Files.createDirectories(out.resolve(DropTables.OPTOUTS));
+            Files.createSymbolicLink(out.resolve(DropTables.EVENTS), eventsFolder.toAbsolutePath());
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
+                s.execute("copy (select device_id from read_csv('" + optOutsCsv.toAbsolutePath()
+                        + "', header = true, all_varchar = true)) to '" + out.resolve(DropTables.OPTOUTS).resolve("optouts.parquet")
+                        + "' (format parquet)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write the opt-outs as Parquet: " + e.getMessage(), e);
+        }
+        String location = "local:///drops/" + schema + "/";
+        execute(List.of("create schema hive." + schema,
+                "create table hive." + schema + ".events (" + eventColumns + ") with (external_location = '" + location
+                        + DropTables.EVENTS + "', format = 'PARQUET')",
+                "create table hive." + schema + ".optouts (device_id varchar) with (external_location = '" + location
+                        + DropTables.OPTOUTS + "', format = 'PARQUET')"));
+        return "hive." + schema;
+    }
+
     /**
      * Puts a drop folder's events and opt-outs into the hive catalog as a data lake would hold them: the
      * first pass ({@link LakeExport}) writes Parquet under the warehouse, and its DDL registers the tables.
@@ -158,7 +197,7 @@ public final class TrinoCluster {
         }
     }
 
-    private Process start(Path home, String node, int httpPort, boolean coordinator, String heap) throws IOException {
+    private Process start(Path home, String node, int httpPort, boolean coordinator, int heapMb) throws IOException {
         Path dir = Files.createDirectories(base.resolve(node));
         Path catalogs = Files.createDirectories(dir.resolve("catalog"));
         write(dir.resolve("config.properties"),
@@ -166,22 +205,28 @@ public final class TrinoCluster {
                 coordinator ? "node-scheduler.include-coordinator=false" : "",
                 "http-server.http.port=" + httpPort,
                 "discovery.uri=http://127.0.0.1:" + port,
-                "query.max-memory=1GB",
-                "query.max-memory-per-node=400MB",
+                "query.max-memory=" + heapMb * 2 / 5 + "MB",
+                "query.max-memory-per-node=" + heapMb * 2 / 5 + "MB",
                 "plugin.dir=" + base.resolve("plugins"),
                 "catalog.config-dir=" + catalogs,
-                // a 2-core machine shared with other work: few threads, no needless background work
+                // one worker on a 2-core machine shared with other work: few threads and few hash
+                // partitions (the defaults, up to 100 and 50 for writes, are for clusters of many nodes)
                 "task.concurrency=2",
                 "task.max-worker-threads=4",
+                "query.max-hash-partition-count=4",
+                "query.min-hash-partition-count=1",
+                "query.min-hash-partition-count-for-write=1",
                 "query.min-expire-age=30m");
         String local = "fs.native-local.enabled=true\nlocal.location=" + warehouse;
         write(catalogs.resolve("hive.properties"), "connector.name=hive", "hive.metastore=file",
                 "hive.metastore.catalog.dir=local:///hive-metastore", local);
+        // scratch tables are written once and read once or twice: no statistics sketches on write
         write(catalogs.resolve("iceberg.properties"), "connector.name=iceberg", "iceberg.catalog.type=TESTING_FILE_METASTORE",
-                "hive.metastore.catalog.dir=local:///iceberg-metastore", local);
+                "hive.metastore.catalog.dir=local:///iceberg-metastore", "iceberg.extended-statistics.collect-on-write=false",
+                local);
         write(catalogs.resolve("memory.properties"), "connector.name=memory", "memory.max-data-per-node=64MB");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256M", "-Xmx" + heap, "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
+                "-Xms256M", "-Xmx" + heapMb + "M", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
                 "-XX:ReservedCodeCacheSize=256M",
                 "-Djdk.attach.allowAttachSelf=true", "-Dfile.encoding=UTF-8", "-XX:+EnableDynamicAgentLoading",
                 "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",

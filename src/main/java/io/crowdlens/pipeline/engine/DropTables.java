@@ -50,19 +50,27 @@ public record DropTables(String catalog, String schema) {
         return catalog + "." + schema + "." + table;
     }
 
-    /** The table's columns and their Trino types, lower case; empty when there is no such table. */
-    Map<String, String> columns(Connection connection, String table) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        String sql = "select column_name, data_type from " + quote(catalog) + ".information_schema.columns"
-                + " where table_schema = '" + schema + "' and table_name = '" + table + "' order by ordinal_position";
+    /**
+     * The columns of the drop's tables and their Trino types, lower case, in one metadata query (each
+     * costs a round trip to the metastore); a table that does not exist has none.
+     */
+    Map<String, Map<String, String>> columns(Connection connection) {
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        for (String table : new String[] {EVENTS, OPTOUTS, MALFORMED_EVENTS}) {
+            tables.put(table, new LinkedHashMap<>());
+        }
+        String sql = "select table_name, column_name, data_type from " + quote(catalog) + ".information_schema.columns"
+                + " where table_schema = '" + schema + "' and table_name in ('" + EVENTS + "', '" + OPTOUTS + "', '"
+                + MALFORMED_EVENTS + "') order by table_name, ordinal_position";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                columns.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getString(2).toLowerCase(Locale.ROOT));
+                tables.get(rs.getString(1).toLowerCase(Locale.ROOT))
+                        .put(rs.getString(2).toLowerCase(Locale.ROOT), rs.getString(3).toLowerCase(Locale.ROOT));
             }
         } catch (SQLException e) {
             throw new DropException("the drop's tables in " + catalog + "." + schema + " cannot be read: " + Scratch.firstLine(e), e);
         }
-        return columns;
+        return tables;
     }
 
     static void require(Map<String, String> columns, String table, String... names) {

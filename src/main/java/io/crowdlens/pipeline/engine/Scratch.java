@@ -41,12 +41,6 @@ final class Scratch {
     }
 
     static void stageCells(DSLContext dsl, Collection<String> cellKeys, Collection<CellArea> cellAreas) {
-        stageCells(dsl, cellKeys, cellAreas, ROWS_PER_INSERT);
-    }
-
-    /** @param rowsPerInsert rows per INSERT statement (each one is a whole query in Trino, so it takes more) */
-    static void stageCells(DSLContext dsl, Collection<String> cellKeys, Collection<CellArea> cellAreas,
-            int rowsPerInsert) {
         dsl.createTable(DROP_CELL).column(DROP_CELL_KEY.getUnqualifiedName(), SQLDataType.VARCHAR.notNull()).execute();
         dsl.createTable(CELL_AREA)
                 .column(CELL_AREA_CELL_KEY.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
@@ -54,12 +48,12 @@ final class Scratch {
                 .column(CELL_AREA_AREA.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
                 .column(CELL_AREA_INDEX.getUnqualifiedName(), SQLDataType.INTEGER.notNull())
                 .execute();
-        for (List<String> chunk : chunks(new ArrayList<>(cellKeys), rowsPerInsert)) {
+        for (List<String> chunk : chunks(new ArrayList<>(cellKeys))) {
             List<Row1<String>> rows = chunk.stream().map(DSL::row).toList();
             dsl.insertInto(DROP_CELL, DROP_CELL_KEY).valuesOfRows(rows).execute();
         }
         Map<List<String>, Integer> areaIndex = new HashMap<>();
-        for (List<CellArea> chunk : chunks(new ArrayList<>(cellAreas), rowsPerInsert)) {
+        for (List<CellArea> chunk : chunks(new ArrayList<>(cellAreas))) {
             List<Row4<String, String, String, Integer>> rows = chunk.stream()
                     .map(c -> DSL.row(c.cellKey(), c.layerCode(), c.areaCode(),
                             areaIndex.computeIfAbsent(List.of(c.layerCode(), c.areaCode()), k -> areaIndex.size())))
@@ -69,10 +63,10 @@ final class Scratch {
         }
     }
 
-    private static <T> List<List<T>> chunks(List<T> all, int size) {
+    private static <T> List<List<T>> chunks(List<T> all) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += size) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        for (int i = 0; i < all.size(); i += ROWS_PER_INSERT) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + ROWS_PER_INSERT)));
         }
         return chunks;
     }

@@ -151,7 +151,7 @@ public final class EventClassification {
         Field<Long> eventHash = sql.eventHash(DEVICE_KEY, CELL_KEY, EVENT_AT);
         Table<?> hashes = select(eventHash.as("h")).from(CLASSIFIED_EVENT).where(STATUS.isNull()).asTable("e");
         Field<Long> hash = hashes.field("h", Long.class);
-        Table<?> neighbours = select(hash, DSL.lag(hash).over(DSL.orderBy(hash)).as("previous"))
+        Table<?> neighbours = select(hash, DSL.lag(hash).over(sql.hashNeighbours(hash)).as("previous"))
                 .from(hashes)
                 .asTable("n");
         Field<Long> repeated = neighbours.field("h", Long.class);

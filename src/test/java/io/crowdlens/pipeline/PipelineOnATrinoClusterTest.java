@@ -1,0 +1,128 @@
+package io.crowdlens.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crowdlens.pipeline.drop.DropException;
+import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.ManifestReader;
+import io.crowdlens.pipeline.engine.DropTables;
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.pipeline.engine.ProgressListener;
+import io.crowdlens.pipeline.engine.TrinoEngine;
+import io.crowdlens.pipeline.geography.AreaReader;
+import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.presence.PresenceProduct;
+import io.crowdlens.testing.TrinoCluster;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What is particular to running on a Trino cluster: the work happens on the worker (the coordinator
+ * only plans), the run key never shows in Trino's query history, and a run that fails halfway leaves
+ * no scratch schema behind.
+ */
+class PipelineOnATrinoClusterTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void classificationAndAggregationRunAsTasksOnTheWorkerNotOnTheCoordinator() throws SQLException {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        TrinoCluster cluster = TrinoCluster.shared();
+        String since = now(cluster);
+
+        try (ClassifiedDrop classified = ClassifiedDrop.of(EngineKind.TRINO, drop, temp.resolve("out"))) {
+            assertThat(PresenceProduct.count(classified.engine(), ProgressListener.SILENT))
+                    .containsExactlyInAnyOrderElementsOf(HandCountedDrop.ALL);
+        }
+
+        Map<String, Long> tasksPerNode = new HashMap<>();
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select t.node_id, count(*) from system.runtime.tasks t"
+                     + " join system.runtime.queries q on q.query_id = t.query_id"
+                     + " where to_unixtime(q.created) >= " + since + " and q.state = 'FINISHED'"
+                     + " and (q.query like 'insert into \"classified_event\"%' or q.query like 'create table \"presence_seen\"%')"
+                     + " group by t.node_id")) {
+            while (rs.next()) {
+                tasksPerNode.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertThat(tasksPerNode).containsOnlyKeys(TrinoCluster.WORKER);
+        assertThat(tasksPerNode.get(TrinoCluster.WORKER)).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theRunKeyIsMadeInTrinoAndNoQueryInItsHistoryShowsIt() throws SQLException {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        TrinoCluster cluster = TrinoCluster.shared();
+
+        try (ClassifiedDrop classified = ClassifiedDrop.of(EngineKind.TRINO, drop, temp.resolve("out"));
+             Connection c = cluster.connect(); Statement s = c.createStatement()) {
+            String schema = ((TrinoEngine) classified.engine()).schema();
+            String key;
+            try (ResultSet rs = s.executeQuery("select secret from memory." + schema + ".run_key")) {
+                assertThat(rs.next()).isTrue();
+                key = rs.getString(1);
+            }
+            List<String> history = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select query from system.runtime.queries")) {
+                while (rs.next()) {
+                    history.add(rs.getString(1));
+                }
+            }
+
+            assertThat(key).matches("[0-9A-F]{64}");
+            assertThat(history).anyMatch(q -> q.startsWith("insert into \"classified_event\"") && q.contains("run_key"));
+            assertThat(history).noneMatch(q -> q.contains(key) || q.toUpperCase().contains(key));
+        }
+    }
+
+    @Test
+    void aRunThatFailsAfterItsSchemasAreMadeDropsThem() {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        TrinoCluster cluster = TrinoCluster.shared();
+        String good = cluster.publishDrop(drop);
+        String withoutOptOuts = "hive.no_optouts_" + System.nanoTime();
+        cluster.execute(List.of("create schema " + withoutOptOuts,
+                "create table " + withoutOptOuts + ".events as select * from " + good + ".events"));
+
+        assertThatThrownBy(() -> {
+            try (TrinoEngine engine = new TrinoEngine(cluster.settings(), DropTables.parse(withoutOptOuts),
+                    ProgressListener.SILENT)) {
+                assertThat(runSchemas(cluster)).as("while running").isEqualTo(2);
+                new DropProcessing(engine, ManifestReader.read(drop.resolve("manifest.json")))
+                        .stage(DropFiles.in(drop), List.of(), geography(drop));
+            }
+        }).isInstanceOf(DropException.class).hasMessage("the drop's table " + withoutOptOuts + ".optouts does not exist");
+
+        assertThat(runSchemas(cluster)).as("after the failed run").isZero();
+    }
+
+    private static Geography geography(Path drop) {
+        return Geography.of(AreaReader.read(drop.resolve("areas.geojson")), List.of(), 8);
+    }
+
+    private static long runSchemas(TrinoCluster cluster) {
+        return cluster.count("select count(*) from iceberg.information_schema.schemata where schema_name like 'crowdlens_run_%'")
+                + cluster.count("select count(*) from memory.information_schema.schemata where schema_name like 'crowdlens_run_%'");
+    }
+
+    private static String now(TrinoCluster cluster) throws SQLException {
+        try (Connection c = cluster.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select cast(to_unixtime(current_timestamp) as varchar)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
