@@ -150,6 +150,7 @@ where (
       select
         "e"."h",
         lag("e"."h") over (
+          partition by bitwise_and("e"."h", 1023)
           order by "e"."h"
         ) "previous"
       from (

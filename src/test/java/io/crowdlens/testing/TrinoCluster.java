@@ -220,10 +220,11 @@ public final class TrinoCluster {
         String local = "fs.native-local.enabled=true\nlocal.location=" + warehouse;
         write(catalogs.resolve("hive.properties"), "connector.name=hive", "hive.metastore=file",
                 "hive.metastore.catalog.dir=local:///hive-metastore", local);
-        // scratch tables are written once and read once or twice: no statistics sketches on write
+        // scratch tables are written once and read once or twice: no statistics sketches on write; and the
+        // tests' tables are tiny, so a scan does not wait up to a second (the default) for dynamic filters
         write(catalogs.resolve("iceberg.properties"), "connector.name=iceberg", "iceberg.catalog.type=TESTING_FILE_METASTORE",
                 "hive.metastore.catalog.dir=local:///iceberg-metastore", "iceberg.extended-statistics.collect-on-write=false",
-                local);
+                "iceberg.dynamic-filtering.wait-timeout=0s", local);
         write(catalogs.resolve("memory.properties"), "connector.name=memory", "memory.max-data-per-node=64MB");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms256M", "-Xmx" + heapMb + "M", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
