@@ -1,6 +1,5 @@
 package io.crowdlens.testing;
 
-import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.engine.DropTables;
 import io.crowdlens.pipeline.engine.TrinoConnection;
 import io.crowdlens.pipeline.lake.LakeExport;
@@ -173,7 +172,7 @@ public final class TrinoCluster {
     public String publishDrop(Path drop) {
         String schema = "drop_" + drops.incrementAndGet();
         Path out = warehouse.resolve("drops").resolve(schema);
-        LakeExport.write(DropFiles.in(drop), out);
+        LakeExport.write(drop, out);
         execute(LakeExport.createTables(new DropTables("hive", schema), "local:///drops/" + schema));
         return "hive." + schema;
     }

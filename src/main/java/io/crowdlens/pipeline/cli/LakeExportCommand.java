@@ -1,7 +1,6 @@
 package io.crowdlens.pipeline.cli;
 
 import io.crowdlens.pipeline.drop.DropException;
-import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.engine.DropTables;
 import io.crowdlens.pipeline.lake.LakeExport;
 import java.io.PrintStream;
@@ -47,7 +46,7 @@ class LakeExportCommand implements CliCommand {
         }
         LakeExport.Summary summary;
         try {
-            summary = LakeExport.write(DropFiles.in(drop), target);
+            summary = LakeExport.write(drop, target);
         } catch (DropException | UncheckedIOException | IllegalStateException e) {
             err.println("pipeline lake-export failed: " + e.getMessage());
             return CommandLine.FAILED;

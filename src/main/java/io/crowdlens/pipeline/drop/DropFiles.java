@@ -38,14 +38,15 @@ public record DropFiles(Path directory, Path manifest, Path cells, List<Path> ev
                 requireFile(directory.resolve("areas.geojson")));
     }
 
-    static Path requireFile(Path file) {
+    public static Path requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DropException("required file " + file.getFileName() + " is missing from the drop (" + file + ")");
         }
         return file;
     }
 
-    private static List<Path> eventFiles(Path directory) {
+    /** The drop's event files: events/*.csv and *.parquet, or events.csv; none fails. */
+    public static List<Path> eventFiles(Path directory) {
         Path folder = directory.resolve("events");
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {

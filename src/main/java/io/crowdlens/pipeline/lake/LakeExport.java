@@ -42,7 +42,16 @@ public final class LakeExport {
     private LakeExport() {
     }
 
-    public static Summary write(DropFiles files, Path out) {
+    /** Exports the events and optouts.csv of a drop folder (the other files stay where they are). */
+    public static Summary write(Path dropDirectory, Path out) {
+        if (!Files.isDirectory(dropDirectory)) {
+            throw new DropException("drop directory " + dropDirectory + " does not exist");
+        }
+        List<Path> events = DropFiles.eventFiles(dropDirectory);
+        return write(events, DropFiles.requireFile(dropDirectory.resolve("optouts.csv")), out);
+    }
+
+    private static Summary write(List<Path> eventFiles, Path optOutsFile, Path out) {
         try (DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
              Statement s = duck.createStatement()) {
             s.execute("set preserve_insertion_order = true");
@@ -56,7 +65,7 @@ public final class LakeExport {
             try (DuckDBAppender rows = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "events");
                  DuckDBAppender bad = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "malformed")) {
                 long inPart = 0;
-                for (Path file : files.events()) {
+                for (Path file : eventFiles) {
                     if (!DropFiles.isCsv(file)) {
                         throw new DropException(file.getFileName() + " is Parquet already: register it in the lake as it is");
                     }
@@ -99,7 +108,7 @@ public final class LakeExport {
                     writePart(s, eventsFolder, part);
                 }
             }
-            long optOuts = appendOptOuts(duck, files.optOuts());
+            long optOuts = appendOptOuts(duck, optOutsFile);
             copy(s, "malformed", Files.createDirectories(out.resolve(DropTables.MALFORMED_EVENTS)).resolve("malformed.parquet"));
             copy(s, "optouts", Files.createDirectories(out.resolve(DropTables.OPTOUTS)).resolve("optouts.parquet"));
             return new Summary(events, malformed, optOuts);
