@@ -132,6 +132,14 @@ public final class TrinoCluster {
                 .sum();
     }
 
+    private double cpuSecondsOrZero() {
+        try {
+            return cpuSeconds();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /**
      * Registers a folder of Parquet event files as they are (typed columns) and a drop's optouts.csv as
      * drop tables, without copying the events: for benchmarks on a generated drop.
@@ -226,7 +234,7 @@ public final class TrinoCluster {
                 "iceberg.dynamic-filtering.wait-timeout=0s", local);
         write(catalogs.resolve("memory.properties"), "connector.name=memory", "memory.max-data-per-node=64MB");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256M", "-Xmx" + heapMb + "M", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
+                "-Xms256M", "-Xmx" + heapMb + "M", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
                 "-XX:ReservedCodeCacheSize=256M",
                 "-Djdk.attach.allowAttachSelf=true", "-Dfile.encoding=UTF-8", "-XX:+EnableDynamicAgentLoading",
                 "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
@@ -235,6 +243,13 @@ public final class TrinoCluster {
                 "-Dconfig=" + dir.resolve("config.properties"), "-Dlog.output-file=" + dir.resolve("server.log"),
                 "-Dlog.levels-file=" + write(dir.resolve("log.properties"), "io.trino=WARN"),
                 "-cp", home.resolve("lib") + "/*", "io.trino.server.TrinoServer"));
+        if (Boolean.getBoolean("crowdlens.trino.full-jit")) {
+            command.add(1, "-XX:+UseG1GC"); // benchmarks: Trino's own settings
+        } else {
+            // tests: thousands of small queries on tiny tables, in a JVM that lives a few minutes on 2 shared
+            // cores; the C2 compiler and G1's concurrent threads would spend more CPU than they save
+            command.addAll(1, List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
         command.removeIf(String::isEmpty);
         return new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("console.log").toFile()).start();
@@ -269,6 +284,9 @@ public final class TrinoCluster {
 
     /** Stops both processes and deletes their folders. */
     private synchronized void stop() {
+        if (startedIn != null) {
+            System.out.printf("Trino test cluster stopping: coordinator and worker used %.0f CPU-seconds%n", cpuSecondsOrZero());
+        }
         stopProcesses();
         if (startedIn != null) {
             deleteRecursively(base);
