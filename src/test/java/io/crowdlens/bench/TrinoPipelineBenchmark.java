@@ -133,8 +133,8 @@ class TrinoPipelineBenchmark {
         Run wholeOnDuck = new Run((System.nanoTime() - start) / 1e9, BenchMachine.processCpuSeconds() - cpu);
         String products = wholeTrino.releases().stream().map(r -> r.dataset().name().toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        long aggregateRows = lastTrino.releases().stream().filter(r -> r.dataset() == Dataset.PRESENCE)
-                .mapToLong(RunReport.PublishedRelease::aggregateRows).sum();
+        long aggregateRows = presenceRows(lastTrino);
+        long aggregateRowsDuck = presenceRows(lastDuck);
         String machine;
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             machine = BenchMachine.describe(duckdb);
@@ -192,11 +192,10 @@ class TrinoPipelineBenchmark {
                 fmt(bareDuck, false), eventRows / pt.cpu(), eventRows / pd.cpu(), eventRows / bt.cpu(),
                 eventRows / bd.cpu(), pt.seconds() / bt.seconds(), pd.seconds() / bd.seconds(), pt.cpu() / bt.cpu(),
                 pd.cpu() / bd.cpu(), pt.seconds() / pd.seconds(), pt.cpu() / pd.cpu(), bt.seconds() / bd.seconds(),
-                bt.cpu() / bd.cpu(), aggregateRows, bareTrinoRows, aggregateRows, bareDuckRows, products,
+                bt.cpu() / bd.cpu(), aggregateRows, bareTrinoRows, aggregateRowsDuck, bareDuckRows, products,
                 wholeOnTrino.seconds(), wholeOnTrino.cpu(), wholeOnDuck.seconds(), wholeOnDuck.cpu(),
                 eventRows / wholeOnTrino.cpu(), eventRows / wholeOnDuck.cpu(), BenchMachine.loadAverage(),
-                bareSql("hive.drop_N", Map.of(), drop.zone(), drop.periodFrom(), drop.periodTo()).strip()
-                        .replace("\n", "\n                "),
+                bareSql("hive.drop_N", Map.of(), drop.zone(), drop.periodFrom(), drop.periodTo()).strip(),
                 machine);
         System.out.println(report);
         BenchReport.replaceSection("trino-pipeline", report);
@@ -204,6 +203,7 @@ class TrinoPipelineBenchmark {
         assertThat(lastTrino.events().read()).isEqualTo(eventRows);
         assertThat(lastTrino.events()).isEqualTo(lastDuck.events());
         assertThat(bareTrinoRows).as("bare Trino computes as many aggregate rows as the pipeline").isEqualTo(aggregateRows);
+        assertThat(aggregateRows).isPositive().isEqualTo(aggregateRowsDuck);
         assertThat(bareDuckRows).isEqualTo(aggregateRows);
         assertThat(wholeTrino.releases()).hasSizeGreaterThan(1);
         assertThat(wholeTrino.releases().stream().map(r -> r.aggregateRows()).toList())
@@ -254,6 +254,11 @@ class TrinoPipelineBenchmark {
                 group by grouping sets ((area_id, local_day, hour_of_day), (area_id, local_day))
                 """.formatted(BarePresenceQuery.offsetMillis("e.ts", zone, from, to), tables,
                 names.getOrDefault("cell_area", "cell_area"), fromMilli, toMilli, tables);
+    }
+
+    private static long presenceRows(RunReport report) {
+        return report.releases().stream().filter(r -> r.dataset() == Dataset.PRESENCE)
+                .mapToLong(RunReport.PublishedRelease::aggregateRows).sum();
     }
 
     private static Run median(List<Run> runs) {

@@ -35,6 +35,13 @@ final class EngineHarness {
     }
 
     static Result aggregate(EngineKind kind, Path drop, Path output) {
+        try (PipelineEngine engine = open(kind, output.resolve("scratch"), drop)) {
+            return aggregate(engine, drop, output);
+        }
+    }
+
+    /** On an engine already open (e.g. Trino with drop tables of the test's own making). */
+    static Result aggregate(PipelineEngine engine, Path drop, Path output) {
         DropFiles files = DropFiles.in(drop);
         Manifest manifest = ManifestReader.read(files.manifest());
         CellReader.Cells cells;
@@ -42,12 +49,10 @@ final class EngineHarness {
             cells = CellReader.read(files.cells(), quarantine);
         }
         Geography geography = Geography.of(AreaReader.read(files.areas()), cells.cells(), manifest.h3Resolution());
-        try (PipelineEngine engine = open(kind, output.resolve("scratch"), drop)) {
-            DropProcessing processing = new DropProcessing(engine, manifest);
-            processing.stage(files, cells.cells(), geography);
-            FileCounts events = processing.validateEvents(files, output.resolve("quarantine"));
-            return new Result(events, PresenceProduct.count(engine, ProgressListener.SILENT));
-        }
+        DropProcessing processing = new DropProcessing(engine, manifest);
+        processing.stage(files, cells.cells(), geography);
+        FileCounts events = processing.validateEvents(files, output.resolve("quarantine"));
+        return new Result(events, PresenceProduct.count(engine, ProgressListener.SILENT));
     }
 
     /** @param drop the drop folder: on Trino its events and opt-outs are first put into the test cluster's lake */

@@ -95,6 +95,34 @@ class PipelineOnATrinoClusterTest {
         }
     }
 
+    /**
+     * Events tables with typed timestamps, as a lake holds them: epoch milliseconds as BIGINT, and a
+     * Hive TIMESTAMP holding UTC (Hive has no type with a zone); both give the hand-counted figures.
+     */
+    @Test
+    void typedTimestampsInTheEventsTableGiveTheHandCountedFigures() {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        TrinoCluster cluster = TrinoCluster.shared();
+        String text = cluster.publishDrop(drop);
+        String instant = "case when regexp_like(ts, '^[0-9]+$') then from_unixtime(cast(ts as bigint) / 1000)"
+                + " else from_iso8601_timestamp(ts) end";
+        for (String typed : List.of("cast(to_unixtime(" + instant + ") * 1000 as bigint)",
+                "cast(" + instant + " at time zone 'UTC' as timestamp(3))")) {
+            String tables = "hive.typed_" + System.nanoTime();
+            cluster.execute(List.of("create schema " + tables,
+                    "create table " + tables + ".events as select device_id, cell_id, " + typed + " as ts from " + text + ".events",
+                    "create table " + tables + ".optouts as select * from " + text + ".optouts"));
+
+            EngineHarness.Result result;
+            try (TrinoEngine engine = new TrinoEngine(cluster.settings(), DropTables.parse(tables), ProgressListener.SILENT)) {
+                result = EngineHarness.aggregate(engine, drop, temp.resolve("out-" + tables));
+            }
+
+            assertThat(result.events().accepted()).as(typed).isEqualTo(HandCountedDrop.EVENTS);
+            assertThat(result.presence()).as(typed).containsExactlyInAnyOrderElementsOf(HandCountedDrop.ALL);
+        }
+    }
+
     @Test
     void aRunThatFailsAfterItsSchemasAreMadeDropsThem() {
         Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));

@@ -67,12 +67,16 @@ public final class TrinoCluster {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "trino-cluster-stop"));
         // small heaps by default (2 cores, memory shared with other work); benchmarks give the worker more
         processes.add(start(home, COORDINATOR, port, true, 1024));
-        processes.add(start(home, WORKER, workerPort, false, Integer.getInteger("crowdlens.trino.worker-heap-mb", 1536)));
+        processes.add(start(home, WORKER, workerPort, false, workerHeapMb()));
         Files.writeString(base.resolve("pids"), processes.stream().map(p -> Long.toString(p.pid())).reduce((a, b) -> a + "\n" + b).orElse(""));
         awaitWorker();
         startedIn = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("Trino 476 cluster up in %.1f s: coordinator pid %d (port %d), worker pid %d (port %d)%n",
                 startedIn.toMillis() / 1000.0, processes.get(0).pid(), port, processes.get(1).pid(), workerPort);
+    }
+
+    private static int workerHeapMb() {
+        return Integer.getInteger("crowdlens.trino.worker-heap-mb", 1536);
     }
 
     /** The cluster of this JVM, started on first use. */
@@ -151,7 +155,13 @@ public final class TrinoCluster {
         Path out = warehouse.resolve("drops").resolve(schema);
         try {
             Files.createDirectories(out.resolve(DropTables.OPTOUTS));
-            Files.createSymbolicLink(out.resolve(DropTables.EVENTS), eventsFolder.toAbsolutePath());
+            // hard links: Trino's local file system lists no files behind a symbolic link to a folder
+            Path events = Files.createDirectories(out.resolve(DropTables.EVENTS));
+            try (Stream<Path> files = Files.list(eventsFolder)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                    Files.createLink(events.resolve(file.getFileName()), file.toAbsolutePath());
+                }
+            }
             try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement s = duck.createStatement()) {
                 s.execute("copy (select device_id from read_csv('" + optOutsCsv.toAbsolutePath()
                         + "', header = true, all_varchar = true)) to '" + out.resolve(DropTables.OPTOUTS).resolve("optouts.parquet")
@@ -212,7 +222,8 @@ public final class TrinoCluster {
                 coordinator ? "node-scheduler.include-coordinator=false" : "",
                 "http-server.http.port=" + httpPort,
                 "discovery.uri=http://127.0.0.1:" + port,
-                "query.max-memory=" + heapMb * 2 / 5 + "MB",
+                // the coordinator enforces the distributed limit: size it by the worker, where the work is
+                "query.max-memory=" + workerHeapMb() * 2 / 5 + "MB",
                 "query.max-memory-per-node=" + heapMb * 2 / 5 + "MB",
                 "plugin.dir=" + base.resolve("plugins"),
                 "catalog.config-dir=" + catalogs,

@@ -193,8 +193,9 @@ public final class TrinoEngine implements PipelineEngine {
     static String typedInstant(String columnType) {
         String type = columnType.toLowerCase(Locale.ROOT);
         if (List.of("bigint", "integer", "smallint", "tinyint").contains(type)) {
+            // not date_add('millisecond', ...): on a timestamp with time zone it takes an int and overflows
             return "case when ts between -999999999999999 and 999999999999999"
-                    + " then date_add('millisecond', ts, timestamp '1970-01-01 00:00:00 UTC') end";
+                    + " then timestamp '1970-01-01 00:00:00.000 UTC' + ts * interval '0.001' second end";
         }
         if (type.startsWith("timestamp") && type.endsWith("with time zone")) {
             return "ts";
