@@ -123,6 +123,22 @@ class PipelineOnATrinoClusterTest {
         }
     }
 
+    /** Epoch milliseconds and ISO-8601 with milliseconds name the same instant on Trino as on DuckDB. */
+    @Test
+    void millisecondsInEpochTextAndIsoTextAreTheSameInstantOnTrinoAsOnDuckDb() {
+        Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
+        // d01's first event (08:15 CET) once more at .123 s in both notations, and once at .999 s
+        TestDrops.append(drop, "events.csv", "d01,c1,2026-03-02T07:15:00.123Z\nd01,c1,1772435700123\n"
+                + "d01,c1,1772435700999\n");
+
+        EngineHarness.Result duck = EngineHarness.aggregate(EngineKind.DUCKDB, drop, temp.resolve("duck"));
+        EngineHarness.Result trino = EngineHarness.aggregate(EngineKind.TRINO, drop, temp.resolve("trino"));
+
+        assertThat(duck.events().rejected()).containsExactly(java.util.Map.entry(io.crowdlens.pipeline.drop.RejectReason.DUPLICATE, 1L));
+        assertThat(trino.events()).isEqualTo(duck.events());
+        assertThat(trino.presence()).containsExactlyInAnyOrderElementsOf(duck.presence());
+    }
+
     @Test
     void aRunThatFailsAfterItsSchemasAreMadeDropsThem() {
         Path drop = TestDrops.copy(HandCountedDrop.NAME, temp.resolve("drop"));
