@@ -108,7 +108,7 @@ from (
         "r"."ts",
         case
           when "r"."ts_at" is not null then "r"."ts_at"
-          when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then (timestamp '1970-01-01 00:00:00.000 UTC' + cast("r"."ts_trimmed" as bigint) * interval '0.001' second)
           when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
           else cast(null as timestamp with time zone)
         end "event_at",
@@ -150,6 +150,7 @@ where (
       select
         "e"."h",
         lag("e"."h") over (
+          partition by bitwise_and("e"."h", 1023)
           order by "e"."h"
         ) "previous"
       from (
@@ -202,7 +203,7 @@ from (
       "r".*,
       case
         when "r"."ts_at" is not null then "r"."ts_at"
-        when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then (timestamp '1970-01-01 00:00:00.000 UTC' + cast("r"."ts_trimmed" as bigint) * interval '0.001' second)
         when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
         else cast(null as timestamp with time zone)
       end "event_at"

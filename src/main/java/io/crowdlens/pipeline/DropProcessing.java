@@ -52,7 +52,7 @@ final class DropProcessing {
             engine.stageEvents(files.events(), quarantine);
             EventClassification classification = new EventClassification(engine.sql());
             engine.sql().execute(classification.createTable());
-            engine.execute("Validating events", classification.classify(manifest, runKey));
+            engine.execute("Validating events", classification.classify(manifest, engine.runKey(runKey)));
             long malformed = engine.quarantineMalformedEvents(quarantine);
             rejectDuplicates(classification);
             quarantineRejected(classification, quarantine);
@@ -71,7 +71,7 @@ final class DropProcessing {
     private void rejectDuplicates(EventClassification classification) {
         engine.execute("Looking for duplicate events", classification.findDuplicates());
         if (engine.sql().fetchValue(classification.duplicatedEvents()) > 0) {
-            engine.execute("Quarantining duplicate events", classification.quarantineDuplicates(manifest, runKey));
+            engine.execute("Quarantining duplicate events", classification.quarantineDuplicates(manifest, engine.runKey(runKey)));
             engine.sql().execute(classification.deleteDuplicatedCopies());
             engine.sql().execute(classification.keepOneOfEachDuplicate());
         }

@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline;
 
+import io.crowdlens.pipeline.engine.DropTables;
 import io.crowdlens.pipeline.engine.DuckDbEngine;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.engine.PipelineEngine;
@@ -8,6 +9,8 @@ import io.crowdlens.pipeline.engine.ProgressListener;
 import io.crowdlens.pipeline.scratch.RunFolderRetention;
 import io.crowdlens.pipeline.scratch.ScratchSpace;
 import java.util.Optional;
+import io.crowdlens.pipeline.engine.TrinoConnection;
+import io.crowdlens.pipeline.engine.TrinoEngine;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -37,8 +40,10 @@ class Engines {
      * The engine for one run. DuckDB's scratch (its spill files, which hold the drop's rows verbatim) is a
      * locked folder of the scratch space, deleted when the engine closes or, if the process dies first,
      * by the next start's {@link #sweepScratch()}.
+     *
+     * @param dropTables for trino: the run's catalog.schema of drop tables, or null for the configured one
      */
-    PipelineEngine open(EngineKind kind, ProgressListener progress) {
+    PipelineEngine open(EngineKind kind, ProgressListener progress, String dropTables) {
         return switch (kind) {
             case DUCKDB -> {
                 ScratchSpace.RunScratch scratch = scratchSpace.open();
@@ -51,6 +56,7 @@ class Engines {
                 }
             }
             case POSTGRES -> new PostgresEngine(postgres(), progress);
+            case TRINO -> new TrinoEngine(trino(), dropTables(dropTables), progress);
         };
     }
 
@@ -83,6 +89,25 @@ class Engines {
             return Optional.of(new DriverManagerDataSource(config.url(), config.username(), config.password()));
         }
         return serving.dialect().family() == SQLDialect.POSTGRES ? Optional.of(servingDataSource) : Optional.empty();
+    }
+
+    private TrinoConnection trino() {
+        PipelineSettings.Trino config = settings.trino();
+        if (config == null || config.url().isBlank()) {
+            throw new RunFailedException("the trino engine needs crowdlens.pipeline.trino.url (jdbc:trino://host:port)");
+        }
+        return new TrinoConnection(config.url(), config.user(), config.password(), config.scratchCatalog(),
+                config.scratchLocation(), config.keyCatalog());
+    }
+
+    private DropTables dropTables(String named) {
+        String text = named != null && !named.isBlank() ? named
+                : settings.trino() == null ? "" : settings.trino().dropTables();
+        if (text.isBlank()) {
+            throw new RunFailedException("the trino engine reads the drop's events and opt-outs from tables: name their"
+                    + " catalog.schema with --drop-tables (or crowdlens.pipeline.trino.drop-tables)");
+        }
+        return DropTables.parse(text);
     }
 
     private DataSource postgres() {

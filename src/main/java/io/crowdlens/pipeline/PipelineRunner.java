@@ -126,8 +126,10 @@ public class PipelineRunner {
         Manifest manifest;
         DropFiles files;
         DropLimits limits = settings.limits().drop();
+        // on trino the events and opt-outs are tables; the folder holds the manifest and reference files
+        boolean eventsInTables = engineKind == EngineKind.TRINO;
         try {
-            files = DropFiles.in(dropDirectory, limits);
+            files = eventsInTables ? DropFiles.referenceFilesIn(dropDirectory) : DropFiles.in(dropDirectory, limits);
             manifest = ManifestReader.read(files.manifest());
         } catch (RuntimeException e) {
             // the run's folder is named after the drop's id; without a manifest, after its directory (a drop
@@ -143,9 +145,11 @@ public class PipelineRunner {
             throw DropLimits.exceeded("manifest.json: the period " + manifest.periodFrom() + ".." + manifest.periodTo()
                     + " is " + days + " days", "max-period-days", limits.maxPeriodDays() + " days");
         }
-        files = files.withEventScan(EventFileScan.scan(files, limits));
-        OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
-        optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
+        if (!eventsInTables) {
+            files = files.withEventScan(EventFileScan.scan(files, limits));
+            OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
+            optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
+        }
         List<Area> areas = AreaReader.read(files.areas(), limits);
         RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
                 started);
@@ -209,7 +213,7 @@ public class PipelineRunner {
         long validated;
         List<ProductRelease> releases = new ArrayList<>();
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
-        try (PipelineEngine engine = engines.open(engineKind, options.progress())) {
+        try (PipelineEngine engine = engines.open(engineKind, options.progress(), options.dropTables())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
@@ -228,8 +232,14 @@ public class PipelineRunner {
         }
 
         // the list has arrived whatever happens next: releases honouring an older one are stale from now
-        OptOutFile.Content list = OptOutFile.content(files.optOuts());
-        optOutLists.register(manifest.optOutListVersion(), list.devices(), list.digest(), "pipeline run of drop " + manifest.dropId());
+        if (Files.isRegularFile(files.optOuts())) {
+            OptOutFile.Content list = OptOutFile.content(files.optOuts());
+            optOutLists.register(manifest.optOutListVersion(), list.devices(), list.digest(),
+                    "pipeline run of drop " + manifest.dropId());
+        } else {
+            // opt-outs from a table of the trino engine: their number is known, their digest is not taken
+            optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
+        }
         ReleaseDraft draft = new ReleaseDraft(UUID.randomUUID().toString(), manifest.dropId(), manifest.periodFrom(),
                 manifest.periodTo(), manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),

@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param limits bounds on every input dimension of a drop (docs/pipeline.md, "Bounds")
  * @param scratchDirectory where runs keep per-device scratch files (DuckDB's spill files), one locked
  *     folder per run; folders of runs that are no longer alive are removed at the next start
+ * @param trino the Trino cluster for the trino engine (docs/pipeline.md)
  */
 @ConfigurationProperties("crowdlens.pipeline")
 public record PipelineSettings(
@@ -35,7 +36,8 @@ public record PipelineSettings(
         @DefaultValue Geography geography,
         @DefaultValue("./data/pipeline-scratch") Path scratchDirectory,
         @DefaultValue Limits limits,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Trino trino) {
 
     public PipelineSettings {
         if (maxRejectRate < 0 || maxRejectRate > 1) {
@@ -84,6 +86,24 @@ public record PipelineSettings(
             return new DropLimits(maxEventFileSize.toBytes(), maxReferenceFileSize.toBytes(), maxManifestSize.toBytes(),
                     (int) Math.min(Integer.MAX_VALUE, maxLineLength.toBytes()), maxAreas, maxVerticesPerArea,
                     displayVertices, maxPeriodDays, allowLinksOutOfDrop);
+        }
+    }
+
+    /**
+     * @param url the coordinator, e.g. jdbc:trino://trino.example:8443?SSL=true; empty: no trino engine
+     * @param scratchCatalog where each run makes its private schema (Iceberg)
+     * @param scratchLocation parent location of the run schemas, for catalogs without a default; empty otherwise
+     * @param keyCatalog the memory catalog that holds the run key in the workers' memory
+     * @param dropTables catalog.schema of the drop's tables when a run does not name them
+     */
+    public record Trino(@DefaultValue("") String url, @DefaultValue("crowdlens") String user,
+            @DefaultValue("") String password, @DefaultValue("iceberg") String scratchCatalog,
+            @DefaultValue("") String scratchLocation, @DefaultValue("memory") String keyCatalog,
+            @DefaultValue("") String dropTables) {
+
+        @Override
+        public String toString() {
+            return "Trino[" + url + ", user " + user + ", scratch " + scratchCatalog + "]";
         }
     }
 

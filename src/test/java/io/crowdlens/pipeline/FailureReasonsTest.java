@@ -20,7 +20,8 @@ class FailureReasonsTest {
             new PipelineSettings.Limits(org.springframework.util.unit.DataSize.ofGigabytes(1),
                     org.springframework.util.unit.DataSize.ofMegabytes(64), org.springframework.util.unit.DataSize.ofMegabytes(1),
                     org.springframework.util.unit.DataSize.ofKilobytes(64), 100_000, 200_000, 2_000, 366, false),
-            new PipelineSettings.Retention(java.time.Duration.ofDays(7), java.time.Duration.ofDays(7)));
+            new PipelineSettings.Retention(java.time.Duration.ofDays(7), java.time.Duration.ofDays(7)),
+            new PipelineSettings.Trino("", "crowdlens", "", "iceberg", "", "memory", ""));
 
     @Test
     void aServingDatabaseGoneWhilePublishingSaysNothingWasPublished() {

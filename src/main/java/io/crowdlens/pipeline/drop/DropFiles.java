@@ -71,14 +71,31 @@ public record DropFiles(Path directory, Path manifest, Path cells, List<Path> ev
         return eventRows >= 0 && events.stream().noneMatch(DropFiles::isParquet);
     }
 
-    static Path requireFile(Path file) {
+    /**
+     * A drop whose events and opt-outs are elsewhere (tables of the trino engine): the manifest, cells and
+     * areas are required; events is empty and optOuts is the folder's optouts.csv whether or not it exists.
+     */
+    public static DropFiles referenceFilesIn(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new DropException("drop directory " + directory + " does not exist");
+        }
+        return new DropFiles(directory,
+                requireFile(directory.resolve("manifest.json")),
+                requireFile(directory.resolve("cells.csv")),
+                List.of(),
+                directory.resolve("optouts.csv"),
+                requireFile(directory.resolve("areas.geojson")));
+    }
+
+    public static Path requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DropException("required file " + file.getFileName() + " is missing from the drop (" + file + ")");
         }
         return file;
     }
 
-    private static List<Path> eventFiles(Path directory) {
+    /** The drop's event files: events/*.csv and *.parquet, or events.csv; none fails. */
+    public static List<Path> eventFiles(Path directory) {
         Path folder = directory.resolve("events");
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {

@@ -46,12 +46,17 @@ abstract class OperatorPublishesVisitsContract {
 
     abstract EngineKind engine();
 
+    /** Runs the pipeline; on Trino the drop's events and opt-outs are first put into the test cluster's lake. */
+    RunReport run(Path drop, RunOptions options) {
+        return pipeline.run(drop, options);
+    }
+
     static HandBuiltVisitsDrop crowd() {
         return HandBuiltVisitsDrop.crowdOfTwelve();
     }
 
     RunReport publish(HandBuiltVisitsDrop drop, int k) {
-        return pipeline.run(drop.writeTo(temp.resolve("drop")), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
+        return run(drop.writeTo(temp.resolve("drop")), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
                 .withMinimumCrowd(k).withOutputDirectory(temp.resolve("run")));
     }
 
@@ -110,7 +115,7 @@ abstract class OperatorPublishesVisitsContract {
         long atTwelve = publish(crowd(), 12).release(Dataset.VISITS).releaseId();
         assertThat(db.fetchCount(VISITS_DAILY, VISITS_DAILY.RELEASE_ID.eq(atTwelve))).isEqualTo(1);
 
-        long atThirteen = pipeline.run(temp.resolve("drop"), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
+        long atThirteen = run(temp.resolve("drop"), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
                 .withMinimumCrowd(13).withOutputDirectory(temp.resolve("run13"))).release(Dataset.VISITS).releaseId();
         for (var table : List.of(VISITS_DAILY, VISITS_HOURLY, VISITS_DWELL, VISITS_LOYALTY, VISITS_CATCHMENT)) {
             assertThat(db.fetchCount(table, table.field("release_id", Long.class).eq(atThirteen))).as(table.getName())
@@ -141,7 +146,7 @@ abstract class OperatorPublishesVisitsContract {
         Path drop = crowd().writeTo(temp.resolve("drop"));
         Files.delete(drop.resolve("sites.geojson"));
 
-        RunReport report = pipeline.run(drop, RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
+        RunReport report = run(drop, RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run")));
 
         assertThat(report.releases()).extracting(RunReport.PublishedRelease::dataset).contains(Dataset.PRESENCE)
@@ -162,12 +167,12 @@ abstract class OperatorPublishesVisitsContract {
         RunOptions options = RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run"));
 
-        assertThatThrownBy(() -> pipeline.run(drop, options)).isInstanceOf(RunFailedException.class)
+        assertThatThrownBy(() -> run(drop, options)).isInstanceOf(RunFailedException.class)
                 .hasMessage("invalid GeoJSON in sites.geojson at $.features[1].properties.radius: "
                         + "a Point site needs a radius in metres between 1 and 10000");
 
         Files.writeString(drop.resolve("sites.geojson"), "{\"type\": \"FeatureCollection\",\n \"features\": [ {,] }");
-        assertThatThrownBy(() -> pipeline.run(drop, options)).isInstanceOf(RunFailedException.class)
+        assertThatThrownBy(() -> run(drop, options)).isInstanceOf(RunFailedException.class)
                 .hasMessageStartingWith("invalid GeoJSON in sites.geojson at line 2, column");
         assertThat(db.fetchCount(DATA_RELEASE)).as("nothing published").isEqualTo(releases);
     }
