@@ -41,7 +41,8 @@ class PipelineOnATrinoClusterTest {
         String since = now(cluster);
 
         try (ClassifiedDrop classified = ClassifiedDrop.of(EngineKind.TRINO, drop, temp.resolve("out"))) {
-            assertThat(PresenceProduct.count(classified.engine(), ProgressListener.SILENT))
+            assertThat(PresenceProduct.count(classified.engine(), io.crowdlens.privacy.PrivacySettings.Bounds.defaults(),
+                    ProgressListener.SILENT))
                     .containsExactlyInAnyOrderElementsOf(HandCountedDrop.ALL);
         }
 

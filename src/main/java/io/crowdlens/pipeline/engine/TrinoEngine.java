@@ -120,12 +120,11 @@ public final class TrinoEngine implements PipelineEngine {
     public void stageCells(Collection<String> cellKeys, Collection<CellArea> cellAreas) {
         stageRows(DROP_CELL.getName(), "cell_key varchar", "cell_key",
                 cellKeys.stream().map(key -> "(" + literal(key) + ")").toList());
-        Map<List<String>, Integer> areaIndex = new LinkedHashMap<>();
-        stageRows(CELL_AREA.getName(), "cell_key varchar, layer_code varchar, area_code varchar, area_index integer",
-                "cell_key, layer_code, area_code, area_index",
-                cellAreas.stream().map(c -> "(" + literal(c.cellKey()) + ", " + literal(c.layerCode()) + ", "
-                        + literal(c.areaCode()) + ", " + areaIndex.computeIfAbsent(List.of(c.layerCode(), c.areaCode()),
-                        k -> areaIndex.size()) + ")").toList());
+        stageRows(CELL_AREA.getName(),
+                "cell_key varchar, layer_code varchar, area_code varchar, area_index integer, layer_index integer",
+                "cell_key, layer_code, area_code, area_index, layer_index",
+                Scratch.indexed(cellAreas).stream().map(c -> "(" + literal(c.cellKey()) + ", " + literal(c.layerCode())
+                        + ", " + literal(c.areaCode()) + ", " + c.areaIndex() + ", " + c.layerIndex() + ")").toList());
     }
 
     private void stageRows(String table, String columns, String names, List<String> rows) {
