@@ -1,6 +1,7 @@
 package io.crowdlens.privacy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * could be negligible.
  *
  * @param minimumCrowd k: the display threshold every published figure reaches (applied to the noisy value)
+ * @param optOutGrace how long a served release stays served after an opt-out list it does not honour
+ *     arrives: the operator's time to re-publish; after it, partners see nothing for that dataset until
+ *     a release honouring the list is published
  */
 @ConfigurationProperties("crowdlens.privacy")
 public record PrivacySettings(
         @DefaultValue("15") int minimumCrowd,
         @DefaultValue Noise noise,
         @DefaultValue Bounds bounds,
-        @DefaultValue Budget budget) {
+        @DefaultValue Budget budget,
+        @DefaultValue("7d") Duration optOutGrace) {
 
     public static final int HARD_FLOOR = 10;
 
@@ -37,11 +42,16 @@ public record PrivacySettings(
         noise = noise == null ? Noise.defaults() : noise;
         bounds = bounds == null ? Bounds.defaults() : bounds;
         budget = budget == null ? Budget.defaults() : budget;
+        optOutGrace = optOutGrace == null ? Duration.ofDays(7) : optOutGrace;
+        if (optOutGrace.isNegative() || optOutGrace.compareTo(Duration.ofDays(31)) > 0) {
+            throw new IllegalArgumentException("crowdlens.privacy.opt-out-grace is " + optOutGrace
+                    + " but must lie between 0 and 31 days: an opt-out is honoured within a month at the latest");
+        }
     }
 
     /** The deployment's defaults with another k (tests, tools). */
     public PrivacySettings(int minimumCrowd) {
-        this(minimumCrowd, Noise.defaults(), Bounds.defaults(), Budget.defaults());
+        this(minimumCrowd, Noise.defaults(), Bounds.defaults(), Budget.defaults(), Duration.ofDays(7));
     }
 
     /** A licence may raise k for its partner, never lower it. */

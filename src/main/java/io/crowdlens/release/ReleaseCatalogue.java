@@ -7,11 +7,15 @@ import static org.jooq.impl.DSL.field;
 import io.crowdlens.common.Dataset;
 import io.crowdlens.db.tables.records.DataReleaseRecord;
 import io.crowdlens.privacy.FigureFamily;
+import io.crowdlens.privacy.PrivacySettings;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.jooq.SelectJoinStep;
@@ -24,18 +28,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReleaseCatalogue {
 
     private final DSLContext db;
+    private final PrivacySettings privacy;
+    private final Clock clock;
 
-    public ReleaseCatalogue(DSLContext db) {
+    public ReleaseCatalogue(DSLContext db, PrivacySettings privacy, Clock clock) {
         this.db = db;
+        this.privacy = privacy;
+        this.clock = clock;
     }
 
-    /** The release currently served for a dataset: the newest published one. */
+    /**
+     * The release currently served for a dataset: the published one, unless an opt-out list it does not
+     * honour arrived longer ago than the opt-out grace (then none until it is re-published).
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<ReleaseSummary> current(Dataset dataset) {
         return releases()
                 .where(DATA_RELEASE.DATASET.eq(dataset.name()))
-                .and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .and(servable())
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .limit(1)
                 .fetchOptional(ReleaseCatalogue::toSummary);
@@ -55,7 +66,7 @@ public class ReleaseCatalogue {
         // one query on every page: the published releases, newest first, then the first of each dataset
         Map<Dataset, ReleaseSummary> newest = new EnumMap<>(Dataset.class);
         releases()
-                .where(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .where(servable())
                 .and(DATA_RELEASE.DATASET.in(datasets.stream().map(Dataset::name).toList()))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .fetch(ReleaseCatalogue::toSummary)
@@ -102,6 +113,11 @@ public class ReleaseCatalogue {
                 .and(Staleness.ofRelease())
                 .orderBy(DATA_RELEASE.DATASET)
                 .fetch(ReleaseCatalogue::toSummary);
+    }
+
+    private Condition servable() {
+        return DATA_RELEASE.STATUS.eq("PUBLISHED")
+                .andNot(Staleness.beyond(OffsetDateTime.now(clock).minus(privacy.optOutGrace())));
     }
 
     private SelectJoinStep<Record2<DataReleaseRecord, Boolean>> releases() {
