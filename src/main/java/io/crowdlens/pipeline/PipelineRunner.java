@@ -206,6 +206,20 @@ public class PipelineRunner {
         // the accountant first: a run the budget does not allow is refused before any event is read
         List<FamilyCost> costs = planned.values().stream().flatMap(run -> run.costs().stream()).toList();
         RunCost cost = RunCost.ofFamilies(costs, protection);
+        List<String> budgetWarnings = new ArrayList<>();
+        double ceiling = privacy.budget().ceilingPerRelease();
+        if (protection.plan().noisy() && cost.perUnit() > ceiling) {
+            // more layers or products than the configured sigma was chosen for: more noise, never a bigger budget
+            double factor = Math.sqrt(cost.perUnit() / ceiling);
+            RunCost configured = cost;
+            protection = protection.withPlan(protection.plan().scaled(factor));
+            cost = RunCost.ofFamilies(costs, protection);
+            budgetWarnings.add(String.format(Locale.ROOT, "Noise raised to stay within the budget: at the configured"
+                    + " sigma this run's %d figure families would cost rho = %.4f per device-day, above the ceiling of"
+                    + " %.4f (crowdlens.privacy.budget.ceiling-per-release), so every sigma was multiplied by %.3f and"
+                    + " the run costs rho = %.4f.", costs.size(), configured.perUnit(), ceiling, factor, cost.perUnit()));
+            budgetWarnings.forEach(log::warn);
+        }
         ledger.check(manifest.periodFrom(), manifest.periodTo(), cost);
 
         FileCounts events;
@@ -257,7 +271,7 @@ public class PipelineRunner {
                 protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
                 output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
                         .flatMap(Optional::stream).toList(), privacyLine(protection, cost))
-                .withWarnings(geography.warnings()).withWarnings(events.explanations());
+                .withWarnings(geography.warnings()).withWarnings(events.explanations()).withWarnings(budgetWarnings);
     }
 
     private String privacyLine(Protection protection, RunCost cost) {

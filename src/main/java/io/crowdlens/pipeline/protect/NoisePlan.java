@@ -3,6 +3,8 @@ package io.crowdlens.pipeline.protect;
 import io.crowdlens.privacy.FigureFamily;
 import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.privacy.noise.DiscreteGaussian;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,20 @@ public final class NoisePlan {
         Map<FigureFamily, DiscreteGaussian> mechanisms = new EnumMap<>(FigureFamily.class);
         noise.allSigmas().forEach((family, sigma) -> mechanisms.put(family, DiscreteGaussian.withSigma(sigma)));
         return new NoisePlan(mechanisms, null);
+    }
+
+    /**
+     * The same plan with every sigma multiplied by {@code factor} (at least 1), rounded up to four
+     * decimals so that the cost never exceeds what the factor was computed for.
+     */
+    public NoisePlan scaled(double factor) {
+        if (!(factor >= 1) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("noise is only ever scaled up, not by " + factor);
+        }
+        Map<FigureFamily, DiscreteGaussian> scaled = new EnumMap<>(FigureFamily.class);
+        mechanisms.forEach((family, mechanism) -> scaled.put(family, DiscreteGaussian.withSigma(
+                mechanism.sigma().multiply(BigDecimal.valueOf(factor)).setScale(4, RoundingMode.CEILING))));
+        return new NoisePlan(scaled, withoutNoiseReason);
     }
 
     public static NoisePlan none(String reason) {

@@ -59,6 +59,11 @@ public final class Protection {
         return plan;
     }
 
+    /** The same k, rounding and random source with other noise. */
+    public Protection withPlan(NoisePlan other) {
+        return new Protection(minimumCrowd, rounding, other, random);
+    }
+
     /**
      * Noises every cell of {@code grid} (the true count, or 0 where {@code trueCounts} has none) and keeps
      * those whose noisy value reaches k. Every true count must belong to the grid: a figure outside it
