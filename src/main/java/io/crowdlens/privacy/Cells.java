@@ -79,8 +79,9 @@ public record Cells(int k, double variance, long margin95) {
         return checked(peak, margin95, variance > 0);
     }
 
+    /** A combined figure below k is hidden too, however close: a mean of 14.7 is not shown as 15. */
     private Figure checked(double value, double margin, boolean approximate) {
-        if (Math.round(value) < k) {
+        if (value < k) {
             return Figure.hidden();
         }
         return new Figure.Shown(value, margin, approximate || (variance > 0 && value - margin < k));

@@ -77,6 +77,9 @@ abstract class OverlappingSelectionsAttackContract {
     List<Long> areas;
     long site;
     long corridor;
+    long presenceRelease;
+    long visitsRelease;
+    long commutingRelease;
     int smallCellsStored;
 
     @BeforeEach
@@ -94,7 +97,7 @@ abstract class OverlappingSelectionsAttackContract {
             fixtures.licence(org, dataset, Fixtures.DISTRICTS, MON, last, nextYear, PARTNER_K);
         }
 
-        long presenceRelease = fixtures.publishedRelease(Dataset.PRESENCE, MON, last, RELEASE_K);
+        presenceRelease = fixtures.publishedRelease(Dataset.PRESENCE, MON, last, RELEASE_K);
         for (long area : areas) {
             for (int day = 0; day < DAYS; day++) {
                 for (int hour = 6; hour < 22; hour++) {
@@ -111,7 +114,7 @@ abstract class OverlappingSelectionsAttackContract {
         }
         PresenceDayHours.project(db, presenceRelease);
 
-        long visitsRelease = fixtures.publishedRelease(Dataset.VISITS, MON, last, RELEASE_K);
+        visitsRelease = fixtures.publishedRelease(Dataset.VISITS, MON, last, RELEASE_K);
         site = db.insertInto(SITE).set(SITE.CODE, "S-" + run).set(SITE.NAME, "Mall " + run)
                 .set(SITE.CATEGORY, "shopping_centre").set(SITE.GEOMETRY, "{\"type\":\"Point\",\"coordinates\":[0.5,0.5]}")
                 .set(SITE.RADIUS_METRES, 200).set(SITE.LAT, 0.5).set(SITE.LON, 0.5)
@@ -139,7 +142,7 @@ abstract class OverlappingSelectionsAttackContract {
             }
         }
 
-        long commutingRelease = fixtures.publishedRelease(Dataset.COMMUTING, MON, last, RELEASE_K);
+        commutingRelease = fixtures.publishedRelease(Dataset.COMMUTING, MON, last, RELEASE_K);
         CommutingPairs.pair(db, commutingRelease, areas.get(0), areas.get(1), 40);
         corridor = db.insertInto(CORRIDOR).set(CORRIDOR.RELEASE_ID, commutingRelease).set(CORRIDOR.CODE, "K-" + run)
                 .set(CORRIDOR.NAME, "A1").set(CORRIDOR.GEOMETRY, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}")
@@ -268,6 +271,35 @@ abstract class OverlappingSelectionsAttackContract {
             }
         }
         assertThat(compared).isGreaterThan(50);
+    }
+
+    /**
+     * Noise is added once, when the release is made, and stored: asking the same question again (or
+     * exporting it again) gives the very same figures and margins, so repeating a question and averaging
+     * the answers takes nothing away from the noise (query-time noise, as in Diffix, would differ each time).
+     */
+    @Test
+    void askingTheSameQuestionManyTimesGivesTheSameFiguresSoAveragingRemovesNoNoise() {
+        Fixtures fixtures = new Fixtures(db);
+        fixtures.noise(presenceRelease, io.crowdlens.privacy.FigureFamily.PRESENCE_HOURLY, "5");
+        fixtures.noise(visitsRelease, io.crowdlens.privacy.FigureFamily.VISITS_HOURLY, "5");
+        fixtures.noise(commutingRelease, io.crowdlens.privacy.FigureFamily.CORRIDOR_PASSES, "5");
+        PresenceSelection map = new PresenceSelection(Fixtures.DISTRICTS, MON, MON.plusDays(DAYS - 1),
+                DayFilter.EVERY_DAY, 6, 21, PresenceMetric.PEAK_HOUR);
+        VisitsSelection fortnight = VisitsSelection.of(site, MON, MON.plusDays(DAYS - 1));
+        Map<Long, Figure> firstMap = figures(() -> presence.heatmap(map));
+        List<VisitorFigures.Hour> firstHours = hours(fortnight);
+        CorridorCounts firstCounts = counts(MON, MON.plusDays(DAYS - 1));
+        assertThat(firstMap.values()).as("shown figures carry a margin").anySatisfy(f -> assertThat(f)
+                .isInstanceOfSatisfying(Figure.Shown.class, shown -> assertThat(shown.margin95()).isPositive()));
+        assertThat(firstHours).isNotEmpty();
+        assertThat(firstCounts).isNotNull();
+
+        for (int repeat = 0; repeat < 50; repeat++) {
+            assertThat(figures(() -> presence.heatmap(map))).isEqualTo(firstMap);
+            assertThat(hours(fortnight)).isEqualTo(firstHours);
+            assertThat(counts(MON, MON.plusDays(DAYS - 1))).usingRecursiveComparison().isEqualTo(firstCounts);
+        }
     }
 
     /**
