@@ -3,7 +3,7 @@ select count(*)
 from information_schema.tables
 where (
   table_name = 'device_home_work'
-  and table_schema = current_schema()
+  and table_schema = current_schema
 );
 
 -- create device_home_work

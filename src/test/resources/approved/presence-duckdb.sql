@@ -371,6 +371,7 @@ create table "presence_seen"
 as
 select distinct
   "cell_area"."area_index" "area_index",
+  "cell_area"."layer_index" "layer_index",
   date_trunc('hour', "e"."local_time") "local_hour",
   "e"."device_key" "device_key"
 from (
@@ -393,11 +394,26 @@ select
   ) "devices"
 from (
   select
-    "presence_seen"."area_index",
-    "presence_seen"."local_hour",
+    "r"."area_index",
+    "r"."local_hour",
     count(*) "devices"
-  from "presence_seen"
-  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+  from (
+    select
+      "presence_seen"."area_index",
+      "presence_seen"."local_hour",
+      row_number() over (
+        partition by
+          "presence_seen"."device_key",
+          "presence_seen"."layer_index",
+          cast("presence_seen"."local_hour" as date)
+        order by "presence_seen"."local_hour", "presence_seen"."area_index"
+      ) "contribution"
+    from "presence_seen"
+  ) "r"
+  where "r"."contribution" <= 16
+  group by
+    "r"."area_index",
+    "r"."local_hour"
 ) "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
@@ -416,13 +432,39 @@ select
   ) "devices"
 from (
   select
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date) "local_day",
-    count(distinct "presence_seen"."device_key") "devices"
-  from "presence_seen"
-  group by
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date)
+    "r"."area_index",
+    "r"."local_day",
+    count(*) "devices"
+  from (
+    select
+      "f"."area_index",
+      "f"."local_day",
+      row_number() over (
+        partition by
+          "f"."device_key",
+          "f"."layer_index",
+          "f"."local_day"
+        order by
+          "f"."first_hour",
+          "f"."area_index"
+      ) "contribution"
+    from (
+      select
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date) "local_day",
+        min("presence_seen"."local_hour") "first_hour"
+      from "presence_seen"
+      group by
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date)
+    ) "f"
+  ) "r"
+  where "r"."contribution" <= 6
+  group by "r"."area_index", "r"."local_day"
 ) "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"

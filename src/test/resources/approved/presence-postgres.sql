@@ -368,6 +368,7 @@ create table "presence_seen"
 as
 select distinct
   "cell_area"."area_index" as "area_index",
+  "cell_area"."layer_index" as "layer_index",
   date_trunc('hour', "e"."local_time") as "local_hour",
   "e"."device_key" as "device_key"
 from (
@@ -390,11 +391,26 @@ select
   ) as "devices"
 from (
   select
-    "presence_seen"."area_index",
-    "presence_seen"."local_hour",
+    "r"."area_index",
+    "r"."local_hour",
     count(*) as "devices"
-  from "presence_seen"
-  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+  from (
+    select
+      "presence_seen"."area_index",
+      "presence_seen"."local_hour",
+      row_number() over (
+        partition by
+          "presence_seen"."device_key",
+          "presence_seen"."layer_index",
+          cast("presence_seen"."local_hour" as date)
+        order by "presence_seen"."local_hour", "presence_seen"."area_index"
+      ) as "contribution"
+    from "presence_seen"
+  ) as "r"
+  where "r"."contribution" <= 16
+  group by
+    "r"."area_index",
+    "r"."local_hour"
 ) as "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
@@ -413,13 +429,39 @@ select
   ) as "devices"
 from (
   select
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date) as "local_day",
-    count(distinct "presence_seen"."device_key") as "devices"
-  from "presence_seen"
-  group by
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date)
+    "r"."area_index",
+    "r"."local_day",
+    count(*) as "devices"
+  from (
+    select
+      "f"."area_index",
+      "f"."local_day",
+      row_number() over (
+        partition by
+          "f"."device_key",
+          "f"."layer_index",
+          "f"."local_day"
+        order by
+          "f"."first_hour",
+          "f"."area_index"
+      ) as "contribution"
+    from (
+      select
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date) as "local_day",
+        min("presence_seen"."local_hour") as "first_hour"
+      from "presence_seen"
+      group by
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date)
+    ) as "f"
+  ) as "r"
+  where "r"."contribution" <= 6
+  group by "r"."area_index", "r"."local_day"
 ) as "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"

@@ -108,7 +108,7 @@ from (
         "r"."ts",
         case
           when "r"."ts_at" is not null then "r"."ts_at"
-          when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+          when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then (timestamp '1970-01-01 00:00:00.000 UTC' + cast("r"."ts_trimmed" as bigint) * interval '0.001' second)
           when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
           else cast(null as timestamp with time zone)
         end "event_at",
@@ -150,6 +150,7 @@ where (
       select
         "e"."h",
         lag("e"."h") over (
+          partition by bitwise_and("e"."h", 1023)
           order by "e"."h"
         ) "previous"
       from (
@@ -202,7 +203,7 @@ from (
       "r".*,
       case
         when "r"."ts_at" is not null then "r"."ts_at"
-        when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then from_unixtime(cast("r"."ts_trimmed" as bigint) / 1000.0)
+        when (regexp_like("r"."ts_trimmed", '^-?[0-9]{1,15}$')) then (timestamp '1970-01-01 00:00:00.000 UTC' + cast("r"."ts_trimmed" as bigint) * interval '0.001' second)
         when (regexp_like("r"."ts_trimmed", '^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$')) then try(from_iso8601_timestamp(replace(regexp_replace("r"."ts_trimmed", '^([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2})(Z|[+-])', '$1:00$2'), ' ', 'T')))
         else cast(null as timestamp with time zone)
       end "event_at"
@@ -308,6 +309,7 @@ create table "presence_seen"
 as
 select distinct
   "cell_area"."area_index" "area_index",
+  "cell_area"."layer_index" "layer_index",
   date_trunc('hour', "e"."local_time") "local_hour",
   "e"."device_key" "device_key"
 from (
@@ -330,11 +332,26 @@ select
   ) "devices"
 from (
   select
-    "presence_seen"."area_index",
-    "presence_seen"."local_hour",
+    "r"."area_index",
+    "r"."local_hour",
     count(*) "devices"
-  from "presence_seen"
-  group by "presence_seen"."area_index", "presence_seen"."local_hour"
+  from (
+    select
+      "presence_seen"."area_index",
+      "presence_seen"."local_hour",
+      row_number() over (
+        partition by
+          "presence_seen"."device_key",
+          "presence_seen"."layer_index",
+          cast("presence_seen"."local_hour" as date)
+        order by "presence_seen"."local_hour", "presence_seen"."area_index"
+      ) "contribution"
+    from "presence_seen"
+  ) "r"
+  where "r"."contribution" <= 16
+  group by
+    "r"."area_index",
+    "r"."local_hour"
 ) "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"
@@ -353,13 +370,39 @@ select
   ) "devices"
 from (
   select
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date) "local_day",
-    count(distinct "presence_seen"."device_key") "devices"
-  from "presence_seen"
-  group by
-    "presence_seen"."area_index",
-    cast("presence_seen"."local_hour" as date)
+    "r"."area_index",
+    "r"."local_day",
+    count(*) "devices"
+  from (
+    select
+      "f"."area_index",
+      "f"."local_day",
+      row_number() over (
+        partition by
+          "f"."device_key",
+          "f"."layer_index",
+          "f"."local_day"
+        order by
+          "f"."first_hour",
+          "f"."area_index"
+      ) "contribution"
+    from (
+      select
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date) "local_day",
+        min("presence_seen"."local_hour") "first_hour"
+      from "presence_seen"
+      group by
+        "presence_seen"."area_index",
+        "presence_seen"."layer_index",
+        "presence_seen"."device_key",
+        cast("presence_seen"."local_hour" as date)
+    ) "f"
+  ) "r"
+  where "r"."contribution" <= 6
+  group by "r"."area_index", "r"."local_day"
 ) "c"
   join (
     select distinct "cell_area"."area_index", "cell_area"."layer_code", "cell_area"."area_code"

@@ -119,127 +119,228 @@ from (
 group by "numbered"."device_key", "numbered"."site_code", "numbered"."stay_no"
 having (max("numbered"."at_ms") - min("numbered"."at_ms")) >= 600000;
 
--- hourly visitors
+-- stay days
+create table "visit_stay_day"
+as
 select
+  "device_key",
   "site_code",
-  "local_day",
-  "hour_of_day",
-  cast(
-    count(distinct "device_key")
-    as bigint
-  ) as "visitors"
-from "visit_stay"
-  join "hour_slot"
-    on (
-      "start_ms" <= "last_ms"
-      and "end_ms" > "first_ms"
-      and "start_ms" > ("first_ms" - 7200000)
-    )
-group by "site_code", "local_day", "hour_of_day";
-
--- daily visitors
-select
-  "site_code",
-  "local_day",
-  cast(
-    count(distinct "device_key")
-    as bigint
-  ) as "visitors"
-from "visit_stay"
-  join "day_slot"
-    on (
-      "start_ms" <= "last_ms"
-      and "end_ms" > "first_ms"
-      and "start_ms" > ("first_ms" - 90000000)
-    )
-group by "site_code", "local_day";
-
--- visits by dwell
-select
-  "site_code",
-  "local_day",
-  case
-    when ("last_ms" - "first_ms") < 1200000 then 10
-    when ("last_ms" - "first_ms") < 1800000 then 20
-    when ("last_ms" - "first_ms") < 3600000 then 30
-    when ("last_ms" - "first_ms") < 7200000 then 60
-    when ("last_ms" - "first_ms") < 14400000 then 120
-    else 240
-  end as "dwell_from_minutes",
-  cast(
-    count(*)
-    as bigint
-  ) as "visits",
-  cast(
-    count(distinct "device_key")
-    as bigint
-  ) as "visitors"
+  "first_ms",
+  "last_ms",
+  "local_day" as "start_day"
 from "visit_stay"
   join "day_slot"
     on (
       "start_ms" <= "first_ms"
       and "end_ms" > "first_ms"
-    )
-group by
-  "site_code",
-  "local_day",
+    );
+
+-- hourly visitors
+select
+  "r"."site_code",
+  "r"."local_day",
+  "r"."hour_of_day",
+  cast(
+    count(distinct "r"."device_key")
+    as bigint
+  ) as "visitors"
+from (
+  select
+    "h"."device_key",
+    "h"."site_code",
+    "h"."local_day",
+    "h"."hour_of_day",
+    row_number() over (
+      partition by "h"."device_key", "h"."start_day"
+      order by "h"."start_ms", "h"."site_code"
+    ) as "contribution"
+  from (
+    select distinct
+      "s"."device_key",
+      "s"."start_day",
+      "s"."site_code",
+      "local_day",
+      "hour_of_day",
+      "start_ms"
+    from "visit_stay_day" as "s"
+      join "hour_slot"
+        on (
+          "start_ms" <= "s"."last_ms"
+          and "end_ms" > "s"."first_ms"
+          and "start_ms" > ("s"."first_ms" - 7200000)
+        )
+  ) as "h"
+) as "r"
+where "r"."contribution" <= 8
+group by "r"."site_code", "r"."local_day", "r"."hour_of_day";
+
+-- daily visitors
+select
+  "kept"."site_code",
+  "kept"."start_day",
+  cast(
+    count(*)
+    as bigint
+  ) as "visitors"
+from (
+  select "ranked_site_days"."device_key", "ranked_site_days"."site_code", "ranked_site_days"."start_day", "ranked_site_days"."longest_ms"
+  from (
+    select
+      "sd".*,
+      row_number() over (
+        partition by "sd"."device_key", "sd"."start_day"
+        order by "sd"."first_ms", "sd"."site_code"
+      ) as "contribution"
+    from (
+      select
+        "device_key",
+        "site_code",
+        "start_day",
+        min("first_ms") as "first_ms",
+        max(("last_ms" - "first_ms")) as "longest_ms"
+      from "visit_stay_day"
+      group by "device_key", "site_code", "start_day"
+    ) as "sd"
+  ) as "ranked_site_days"
+  where "ranked_site_days"."contribution" <= 2
+) as "kept"
+group by "kept"."site_code", "kept"."start_day";
+
+-- visits by dwell
+select
+  "kept"."site_code",
+  "kept"."start_day",
   case
-    when ("last_ms" - "first_ms") < 1200000 then 10
-    when ("last_ms" - "first_ms") < 1800000 then 20
-    when ("last_ms" - "first_ms") < 3600000 then 30
-    when ("last_ms" - "first_ms") < 7200000 then 60
-    when ("last_ms" - "first_ms") < 14400000 then 120
+    when "kept"."longest_ms" < 1200000 then 10
+    when "kept"."longest_ms" < 1800000 then 20
+    when "kept"."longest_ms" < 3600000 then 30
+    when "kept"."longest_ms" < 7200000 then 60
+    when "kept"."longest_ms" < 14400000 then 120
+    else 240
+  end as "dwell_from_minutes",
+  cast(
+    count(*)
+    as bigint
+  ) as "visitors"
+from (
+  select "ranked_site_days"."device_key", "ranked_site_days"."site_code", "ranked_site_days"."start_day", "ranked_site_days"."longest_ms"
+  from (
+    select
+      "sd".*,
+      row_number() over (
+        partition by "sd"."device_key", "sd"."start_day"
+        order by "sd"."first_ms", "sd"."site_code"
+      ) as "contribution"
+    from (
+      select
+        "device_key",
+        "site_code",
+        "start_day",
+        min("first_ms") as "first_ms",
+        max(("last_ms" - "first_ms")) as "longest_ms"
+      from "visit_stay_day"
+      group by "device_key", "site_code", "start_day"
+    ) as "sd"
+  ) as "ranked_site_days"
+  where "ranked_site_days"."contribution" <= 2
+) as "kept"
+group by
+  "kept"."site_code",
+  "kept"."start_day",
+  case
+    when "kept"."longest_ms" < 1200000 then 10
+    when "kept"."longest_ms" < 1800000 then 20
+    when "kept"."longest_ms" < 3600000 then 30
+    when "kept"."longest_ms" < 7200000 then 60
+    when "kept"."longest_ms" < 14400000 then 120
     else 240
   end;
 
 -- first-time and returning visitors
 select
-  "stay"."site_code",
-  "local_day",
+  "r"."site_code",
+  "r"."start_day",
   cast(
-    count(distinct 
+    count(
       case
-        when "stay"."first_stay_ms" >= "start_ms" then "stay"."device_key"
+        when "r"."start_day" = "r"."first_day" then 1
       end
     )
     as bigint
   ) as "first_time_visitors",
   cast(
-    count(distinct 
+    count(
       case
-        when "stay"."first_stay_ms" < "start_ms" then "stay"."device_key"
+        when "r"."start_day" > "r"."first_day" then 1
       end
     )
     as bigint
   ) as "returning_visitors"
 from (
   select
-    "device_key",
-    "site_code",
-    "first_ms",
-    "last_ms",
-    min("first_ms") over (partition by "device_key", "site_code") as "first_stay_ms"
-  from "visit_stay"
-) as "stay"
-  join "day_slot"
-    on (
-      "start_ms" <= "stay"."last_ms"
-      and "end_ms" > "stay"."first_ms"
-      and "start_ms" > ("stay"."first_ms" - 90000000)
-    )
-group by "stay"."site_code", "local_day";
+    "kept"."site_code",
+    "kept"."start_day",
+    min("kept"."start_day") over (partition by "kept"."device_key", "kept"."site_code") as "first_day",
+    row_number() over (
+      partition by "kept"."device_key"
+      order by "kept"."start_day", "kept"."site_code"
+    ) as "contribution"
+  from (
+    select "ranked_site_days"."device_key", "ranked_site_days"."site_code", "ranked_site_days"."start_day", "ranked_site_days"."longest_ms"
+    from (
+      select
+        "sd".*,
+        row_number() over (
+          partition by "sd"."device_key", "sd"."start_day"
+          order by "sd"."first_ms", "sd"."site_code"
+        ) as "contribution"
+      from (
+        select
+          "device_key",
+          "site_code",
+          "start_day",
+          min("first_ms") as "first_ms",
+          max(("last_ms" - "first_ms")) as "longest_ms"
+        from "visit_stay_day"
+        group by "device_key", "site_code", "start_day"
+      ) as "sd"
+    ) as "ranked_site_days"
+    where "ranked_site_days"."contribution" <= 2
+  ) as "kept"
+) as "r"
+where "r"."contribution" <= 10
+group by "r"."site_code", "r"."start_day";
 
 -- catchment
 select
-  "visit_stay"."site_code",
+  "r"."site_code",
   "device_home_work"."home_area",
   cast(
-    count(distinct "visit_stay"."device_key")
+    count(*)
     as bigint
   ) as "visitors"
-from "visit_stay"
+from (
+  select
+    "f"."device_key",
+    "f"."site_code",
+    row_number() over (
+      partition by "f"."device_key"
+      order by "f"."first_ms", "f"."site_code"
+    ) as "contribution"
+  from (
+    select
+      "device_key",
+      "site_code",
+      min("first_ms") as "first_ms"
+    from "visit_stay"
+    group by "device_key", "site_code"
+  ) as "f"
+) as "r"
   join "device_home_work"
-    on "device_home_work"."device_key" = "visit_stay"."device_key"
-where "device_home_work"."home_area" is not null
-group by "visit_stay"."site_code", "device_home_work"."home_area";
+    on "device_home_work"."device_key" = "r"."device_key"
+where (
+  "device_home_work"."home_area" is not null
+  and "r"."contribution" <= 3
+)
+group by "r"."site_code", "device_home_work"."home_area";
 

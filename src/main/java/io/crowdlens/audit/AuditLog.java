@@ -52,6 +52,16 @@ public class AuditLog {
                 null);
     }
 
+    /**
+     * An action by someone of one organisation ({@code organisationId}) on something of another
+     * ({@code subjectOrganisationId}), such as an account manager revoking a partner's API token.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAbout(String actor, Long organisationId, Long subjectOrganisationId, AuditAction action,
+            AuditOutcome outcome, String detail) {
+        insert(actor, organisationId, subjectOrganisationId, action, outcome, detail, null, null, null);
+    }
+
     private void insert(String actor, Long organisationId, Long subjectOrganisationId, AuditAction action,
             AuditOutcome outcome, String detail, Integer figuresReturned, Integer figuresSuppressed,
             String clientAddress) {

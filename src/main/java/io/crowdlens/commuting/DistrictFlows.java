@@ -1,5 +1,7 @@
 package io.crowdlens.commuting;
 
+import io.crowdlens.figures.Answer;
+import io.crowdlens.common.Figure;
 import io.crowdlens.release.ReleaseSummary;
 import java.util.Comparator;
 import java.util.List;
@@ -8,17 +10,18 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The commuter flows into and out of one district, largest first, and when those commuters leave home
- * on weekdays. Only pairs of at least k commuters are listed; each total is the sum of the pairs listed
- * (so it reveals nothing about the pairs below k), and says so.
+ * The commuter flows into and out of one district, largest first, and when those commuters usually
+ * leave home on weekdays. Only pairs shown at the partner's k are listed; each total is the sum of the
+ * pairs listed (so it reveals nothing about the pairs not shown), and says so.
  *
- * @param departuresOfResidents weekday departures (device-days) by local hour of leaving home (0-23),
- *     of the district's residents who work elsewhere; an hour is absent when no published figure of k
- *     or more devices exists for it ("fewer than k")
+ * @param outboundTotal sum of the outbound pairs shown
+ * @param departuresOfResidents the district's residents who work elsewhere (in the pairs shown), by the
+ *     local hour they usually leave home (0-23); every hour is present, shown or not
  * @param departuresOfWorkers the same for the people who come to work in the district
  */
 public record DistrictFlows(ReleaseSummary release, int minimumCrowd, District district, List<Flow> outbound,
-        List<Flow> inbound, Map<Integer, Long> departuresOfResidents, Map<Integer, Long> departuresOfWorkers) {
+        List<Flow> inbound, Figure outboundTotal, Figure inboundTotal, Map<Integer, Figure> departuresOfResidents,
+        Map<Integer, Figure> departuresOfWorkers) implements Answer {
 
     public DistrictFlows {
         outbound = List.copyOf(outbound);
@@ -27,27 +30,29 @@ public record DistrictFlows(ReleaseSummary release, int minimumCrowd, District d
         departuresOfWorkers = new TreeMap<>(departuresOfWorkers);
     }
 
-    /** Sum of the outbound pairs listed: residents commuting out, counting only pairs of at least k. */
-    public long outboundTotal() {
-        return outbound.stream().mapToLong(Flow::commuters).sum();
-    }
-
-    /** Sum of the inbound pairs listed. */
-    public long inboundTotal() {
-        return inbound.stream().mapToLong(Flow::commuters).sum();
-    }
-
     /** Both directions' flows, largest first: the ranked origin-destination table. */
     public List<Flow> ranked() {
         return Stream.concat(outbound.stream(), inbound.stream())
-                .sorted(Comparator.comparingLong(Flow::commuters).reversed()
+                .sorted(Comparator.comparingLong(Flow::rounded).reversed()
                         .thenComparing(f -> f.home().name()).thenComparing(f -> f.work().name()))
                 .toList();
     }
 
+    @Override
+    public int shownFigures() {
+        return outbound.size() + inbound.size() + (int) Stream.concat(departuresOfResidents.values().stream(),
+                departuresOfWorkers.values().stream()).filter(Figure::shown).count();
+    }
+
+    @Override
+    public int hiddenFigures() {
+        return (int) Stream.concat(departuresOfResidents.values().stream(), departuresOfWorkers.values().stream())
+                .filter(f -> !f.shown()).count();
+    }
+
     public String describe() {
         return "Commuters: devices living in one district and working in another, " + release.periodFrom() + " to "
-                + release.periodTo() + ". Pairs with fewer than " + minimumCrowd
-                + " commuters are not shown; totals are sums of the pairs shown.";
+                + release.periodTo() + ". Pairs below the minimum crowd of " + minimumCrowd
+                + " are not shown; totals are sums of the pairs shown.";
     }
 }

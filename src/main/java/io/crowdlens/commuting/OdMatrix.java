@@ -1,50 +1,69 @@
 package io.crowdlens.commuting;
 
+import io.crowdlens.figures.Answer;
+import io.crowdlens.privacy.Cells;
+import io.crowdlens.privacy.Combination;
+import io.crowdlens.common.Figure;
 import io.crowdlens.release.ReleaseSummary;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Commuters between every ordered pair of the chosen districts (rows: home, columns: work). A cell
- * is null when the pair has fewer than k commuters (or none: the two read the same) and on the
+ * Commuters between every ordered pair of the chosen districts (rows: home, columns: work). A cell is
+ * hidden when the pair is below the partner's k (or has nobody: the two read the same) and on the
  * diagonal. Row, column and grand totals are sums of the cells shown, never of the hidden ones, so no
  * hidden cell can be found by subtracting shown cells from a total.
  */
-public record OdMatrix(ReleaseSummary release, int minimumCrowd, List<District> districts, List<List<Long>> cells) {
+public record OdMatrix(ReleaseSummary release, int minimumCrowd, List<District> districts, List<List<Figure>> cells,
+        Cells cellRule) implements Answer {
 
     public OdMatrix {
         districts = List.copyOf(districts);
-        cells = cells.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+        cells = cells.stream().map(List::copyOf).toList();
     }
 
-    public Long cell(int home, int work) {
+    public Figure cell(int home, int work) {
         return cells.get(home).get(work);
     }
 
-    public long rowTotal(int home) {
-        return cells.get(home).stream().filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+    public Figure rowTotal(int home) {
+        return sumOf(cells.get(home));
     }
 
-    public long columnTotal(int work) {
-        return cells.stream().map(row -> row.get(work)).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+    public Figure columnTotal(int work) {
+        return sumOf(cells.stream().map(row -> row.get(work)).toList());
     }
 
-    public long total() {
-        return cells.stream().flatMap(List::stream).filter(Objects::nonNull).mapToLong(Long::longValue).sum();
+    public Figure total() {
+        return sumOf(cells.stream().flatMap(List::stream).toList());
     }
 
-    /** Cells shown (at k or more), the diagonal not counted. */
+    private Figure sumOf(List<Figure> figures) {
+        Combination sum = cellRule.sum();
+        figures.stream().filter(Figure::shown).forEach(f -> sum.add(f.rounded()));
+        return sum.figure();
+    }
+
+    /** Cells shown, the diagonal not counted. */
     public int shownCells() {
-        return (int) cells.stream().flatMap(List::stream).filter(Objects::nonNull).count();
+        return (int) cells.stream().flatMap(List::stream).filter(Figure::shown).count();
     }
 
     public long hiddenCells() {
-        return (long) districts.size() * (districts.size() - 1)
-                - cells.stream().flatMap(List::stream).filter(Objects::nonNull).count();
+        return (long) districts.size() * (districts.size() - 1) - shownCells();
     }
 
     /** The largest cell shown, for a colour scale. */
     public long largest() {
-        return cells.stream().flatMap(List::stream).filter(Objects::nonNull).mapToLong(Long::longValue).max().orElse(0);
+        return cells.stream().flatMap(List::stream).filter(Figure::shown).mapToLong(Figure::rounded).max().orElse(0);
+    }
+
+    @Override
+    public int shownFigures() {
+        return shownCells();
+    }
+
+    @Override
+    public int hiddenFigures() {
+        return (int) hiddenCells();
     }
 }

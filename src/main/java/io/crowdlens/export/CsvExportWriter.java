@@ -1,5 +1,6 @@
 package io.crowdlens.export;
 
+import io.crowdlens.common.Figure;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,6 +79,7 @@ public final class CsvExportWriter {
             }
             line.append(column.name());
             if (column.type() == ExportColumn.Type.FIGURE) {
+                line.append(',').append(column.name()).append("_margin95");
                 line.append(',').append(column.name()).append("_suppressed");
             }
         }
@@ -86,8 +88,7 @@ public final class CsvExportWriter {
 
     /**
      * Writes one data row: one value per column, in column order. TEXT: any object (its
-     * {@code toString}); NUMBER: a {@link Number}; DATE: a {@link LocalDate}; FIGURE: a
-     * {@link Number} of at least k, or {@code null} when suppressed.
+     * {@code toString}); NUMBER: a {@link Number}; DATE: a {@link LocalDate}; FIGURE: a {@link Figure}.
      */
     public void row(Object... values) {
         if (values.length != columns.size()) {
@@ -137,15 +138,34 @@ public final class CsvExportWriter {
                 line.append(value == null ? "" : value.toString());
             }
             case FIGURE -> {
-                if (value == null) {
-                    line.append(",true");
-                    figuresSuppressed++;
-                } else {
-                    line.append(number(column, value)).append(",false");
+                if (!(value instanceof Figure figure)) {
+                    throw new IllegalArgumentException("column " + column.name() + " takes figures, not " + value);
+                }
+                if (figure instanceof Figure.Shown shown) {
+                    line.append(decimal(shown.value(), column.decimals())).append(',')
+                            .append(margin(shown.margin95(), column.decimals())).append(",false");
                     figuresShown++;
+                } else {
+                    line.append(",,true");
+                    figuresSuppressed++;
                 }
             }
         }
+    }
+
+    /** A margin is rounded up, never down: to a whole number for counts, to one decimal for averages. */
+    private static String margin(double margin, int decimals) {
+        if (decimals == 0) {
+            return Long.toString((long) Math.ceil(margin - 1e-9));
+        }
+        return java.math.BigDecimal.valueOf(margin).setScale(1, java.math.RoundingMode.CEILING).toPlainString();
+    }
+
+    private static String decimal(double value, int decimals) {
+        if (decimals == 0) {
+            return Long.toString((long) Math.ceil(value - 0.5));
+        }
+        return java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String number(ExportColumn column, Object value) {

@@ -1,13 +1,15 @@
 package io.crowdlens.export;
 
 /**
- * One column of a CSV export. A {@link Type#FIGURE} column holds a protected figure: the writer adds
- * a companion column {@code <name>_suppressed} after it, and writes a suppressed figure (a
- * {@code null} value) as an empty cell with the flag {@code true}: never as 0.
+ * One column of a CSV export. A {@link Type#FIGURE} column holds a protected figure
+ * ({@link io.crowdlens.common.Figure}): the writer adds companion columns {@code <name>_margin95} and
+ * {@code <name>_suppressed} after it, and writes a hidden figure as an empty cell, an empty margin and
+ * the flag {@code true}: never as 0.
  *
  * @param name header text: lower case, digits and underscores (stable for scripts)
+ * @param decimals for FIGURE columns: decimals of the value (0 for counts, 1 for averages of a few days)
  */
-public record ExportColumn(String name, Type type) {
+public record ExportColumn(String name, Type type, int decimals) {
 
     public enum Type {
         /** Free text (names from operator files): quoted as needed and neutralised against formulas. */
@@ -16,8 +18,12 @@ public record ExportColumn(String name, Type type) {
         NUMBER,
         /** A {@link java.time.LocalDate}, written ISO-8601. */
         DATE,
-        /** A protected figure: {@code Long}/{@code Integer}, or {@code null} when suppressed. */
+        /** A protected figure: a {@link io.crowdlens.common.Figure}. */
         FIGURE
+    }
+
+    public ExportColumn(String name, Type type) {
+        this(name, type, 0);
     }
 
     public ExportColumn {
@@ -40,5 +46,10 @@ public record ExportColumn(String name, Type type) {
 
     public static ExportColumn figure(String name) {
         return new ExportColumn(name, Type.FIGURE);
+    }
+
+    /** A figure written with {@code decimals} decimals (averages). */
+    public static ExportColumn figure(String name, int decimals) {
+        return new ExportColumn(name, Type.FIGURE, decimals);
     }
 }

@@ -16,15 +16,17 @@ import java.util.Map;
  * @param periodFrom first day covered (local to {@code timeZone})
  * @param periodTo last day covered
  * @param timeZone the zone of days and hours in the file
- * @param minimumCrowd k: every figure counts at least this many distinct devices
+ * @param minimumCrowd k: every figure shown counts at least this many distinct devices (after noise)
+ * @param privacy what protects the figures: the release's noise and its cost, or that it has none
  * @param generatedAt when the file was made
  */
 public record ExportMetadata(String contents, String organisation, String dataset, long releaseId,
-        LocalDate periodFrom, LocalDate periodTo, String timeZone, int minimumCrowd, OffsetDateTime generatedAt) {
+        LocalDate periodFrom, LocalDate periodTo, String timeZone, int minimumCrowd, String privacy,
+        OffsetDateTime generatedAt) {
 
     public ExportMetadata {
         if (contents == null || organisation == null || dataset == null || periodFrom == null || periodTo == null
-                || timeZone == null || generatedAt == null || minimumCrowd < 1) {
+                || timeZone == null || privacy == null || generatedAt == null || minimumCrowd < 1) {
             throw new IllegalArgumentException("export metadata is incomplete");
         }
     }
@@ -39,8 +41,11 @@ public record ExportMetadata(String contents, String organisation, String datase
         lines.put("period", periodFrom + " to " + periodTo);
         lines.put("time_zone", timeZone);
         lines.put("minimum_crowd_k", String.valueOf(minimumCrowd));
-        lines.put("suppressed", "an empty figure with <column>_suppressed = true counts fewer than "
-                + minimumCrowd + " devices (it is not zero)");
+        lines.put("privacy", privacy);
+        lines.put("margin", "<column>_margin95 is the half-width of the 95 % interval of the figure's noise"
+                + " (0: exact); figures a few margins above k were kept partly by their noise");
+        lines.put("suppressed", "an empty figure with <column>_suppressed = true is not shown (below the minimum"
+                + " crowd of " + minimumCrowd + " after noise): it is not zero");
         lines.put("generated_at", generatedAt.toString());
         return lines;
     }

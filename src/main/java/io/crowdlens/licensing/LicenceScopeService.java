@@ -3,7 +3,6 @@ package io.crowdlens.licensing;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.LICENCE;
 import static io.crowdlens.db.Tables.LICENCE_AREA;
-import static io.crowdlens.db.Tables.ORGANISATION;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
@@ -15,7 +14,6 @@ import io.crowdlens.security.CrowdLensUser;
 import io.crowdlens.security.CurrentUser;
 import io.crowdlens.security.Role;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -106,12 +104,7 @@ public class LicenceScopeService {
     }
 
     private Condition activeFor(long organisationId) {
-        return LICENCE.ORGANISATION_ID.eq(organisationId)
-                .and(LICENCE.REVOKED_AT.isNull())
-                .and(LICENCE.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
-                .andExists(select(ORGANISATION.ID).from(ORGANISATION)
-                        .where(ORGANISATION.ID.eq(LICENCE.ORGANISATION_ID))
-                        .and(ORGANISATION.STATUS.eq("ACTIVE")));
+        return ActiveLicences.of(organisationId, clock);
     }
 
 }

@@ -2,6 +2,7 @@ package io.crowdlens.pipeline;
 
 import io.crowdlens.pipeline.drop.Cell;
 import io.crowdlens.pipeline.drop.Csv;
+import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
@@ -15,7 +16,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Cursor;
@@ -47,11 +52,18 @@ final class DropProcessing {
             engine.stageEvents(files.events(), quarantine);
             EventClassification classification = new EventClassification(engine.sql());
             engine.sql().execute(classification.createTable());
-            engine.execute("Validating events", classification.classify(manifest, runKey));
+            engine.execute("Validating events", classification.classify(manifest, engine.runKey(runKey)));
             long malformed = engine.quarantineMalformedEvents(quarantine);
             rejectDuplicates(classification);
             quarantineRejected(classification, quarantine);
-            return eventCounts(classification, malformed);
+            FileCounts counts = eventCounts(classification, malformed, files.eventWarnings());
+            if (files.eventRowsCounted() && counts.read() != files.eventRows()) {
+                throw new DropException(String.format(Locale.ROOT, "events: the event files hold %,d rows by their lines,"
+                        + " but the engine accounted for %,d (accepted, opted out or rejected); rows would be lost,"
+                        + " so nothing is published (a quoted value spanning lines? the drop format is one row per line)",
+                        files.eventRows(), counts.read()));
+            }
+            return counts;
         }
     }
 
@@ -59,7 +71,7 @@ final class DropProcessing {
     private void rejectDuplicates(EventClassification classification) {
         engine.execute("Looking for duplicate events", classification.findDuplicates());
         if (engine.sql().fetchValue(classification.duplicatedEvents()) > 0) {
-            engine.execute("Quarantining duplicate events", classification.quarantineDuplicates(manifest, runKey));
+            engine.execute("Quarantining duplicate events", classification.quarantineDuplicates(manifest, engine.runKey(runKey)));
             engine.sql().execute(classification.deleteDuplicatedCopies());
             engine.sql().execute(classification.keepOneOfEachDuplicate());
         }
@@ -76,7 +88,7 @@ final class DropProcessing {
         }
     }
 
-    private FileCounts eventCounts(EventClassification classification, long malformed) {
+    private FileCounts eventCounts(EventClassification classification, long malformed, List<String> warnings) {
         Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
         if (malformed > 0) {
             rejected.put(RejectReason.MALFORMED, malformed);
@@ -95,7 +107,30 @@ final class DropProcessing {
                 rejected.merge(RejectReason.ofCode(row.value1()), n, Long::sum);
             }
         }
-        return new FileCounts("events", read, accepted, optedOut, rejected);
+        List<String> explanations = new java.util.ArrayList<>(warnings);
+        explanations.addAll(withoutOffset(classification));
+        return new FileCounts("events", read, accepted, optedOut, rejected, explanations);
+    }
+
+    /** Says what to write when timestamps lack only their offset (they are rejected as bad_timestamp). */
+    private List<String> withoutOffset(EventClassification classification) {
+        var found = engine.sql().fetchOne(classification.timestampsWithoutOffset());
+        if (found == null || found.value1() == 0) {
+            return List.of();
+        }
+        String example = found.value2().strip();
+        String fixed;
+        try {
+            LocalDateTime local = LocalDateTime.parse(example.replace(' ', 'T'));
+            fixed = local.atZone(manifest.timeZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    + " if it is " + manifest.timeZone().getId() + " time";
+        } catch (DateTimeParseException e) {
+            fixed = example + "+01:00 (the offset of its zone at that time)";
+        }
+        return List.of(String.format(Locale.ROOT, "bad_timestamp: %d %s no UTC offset (e.g. %s), so %s not say which"
+                        + " instant %s: write the offset, as in %s, or Z for UTC, or epoch milliseconds",
+                found.value1(), found.value1() == 1 ? "timestamp has" : "timestamps have", example,
+                found.value1() == 1 ? "it does" : "they do", found.value1() == 1 ? "it is" : "they are", fixed));
     }
 
     private static String nullToEmpty(String value) {

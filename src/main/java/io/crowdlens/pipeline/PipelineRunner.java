@@ -4,28 +4,38 @@ import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.drop.CellReader;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
+import io.crowdlens.pipeline.drop.DropLimits;
+import io.crowdlens.pipeline.drop.EventFileScan;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.ManifestReader;
+import io.crowdlens.pipeline.drop.OptOutFile;
 import io.crowdlens.pipeline.drop.QuarantineFile;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.AreaReader;
 import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.protect.FamilyCost;
+import io.crowdlens.pipeline.protect.NoisePlan;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.pipeline.protect.RunCost;
 import io.crowdlens.pipeline.publish.OptOutListRegister;
+import io.crowdlens.pipeline.publish.PrivacyLedger;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
 import io.crowdlens.pipeline.publish.ReleasePublisher.ProductRelease;
+import io.crowdlens.pipeline.scratch.RunLock;
 import io.crowdlens.privacy.PrivacySettings;
+import io.crowdlens.privacy.noise.RandomSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +43,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +68,13 @@ public class PipelineRunner {
     private final Clock clock;
     private final List<DataProduct> products;
     private final OptOutListRegister optOutLists;
+    private final PrivacyLedger ledger;
 
     PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
-            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists) {
+            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists, PrivacyLedger ledger) {
         this.products = List.copyOf(products);
         this.optOutLists = optOutLists;
+        this.ledger = ledger;
         this.settings = settings;
         this.privacy = privacy;
         this.engines = engines;
@@ -69,36 +83,109 @@ public class PipelineRunner {
     }
 
     public RunReport run(Path dropDirectory, RunOptions options) {
+        engines.sweepScratch();
+        RunFolder folder = new RunFolder();
         try {
-            return runOrThrow(dropDirectory, options);
-        } catch (RunFailedException e) {
-            throw e;
-        } catch (DropException | IllegalArgumentException e) {
-            throw new RunFailedException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new RunFailedException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            return runOrThrow(dropDirectory, options, folder);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            RunFailedException failed = failure(e, folder.path());
+            if (folder.path() != null) {
+                writeReport(folder.path(), "FAILED: " + failed.getMessage());
+            }
+            throw failed;
+        } finally {
+            folder.release();
         }
     }
 
-    private RunReport runOrThrow(Path dropDirectory, RunOptions options) {
+    private RunFailedException failure(Throwable e, Path output) {
+        if (e instanceof RunFailedException failed) {
+            return failed.runFolder() != null || output == null ? failed : failed.in(output);
+        }
+        String environment = FailureReasons.of(e, settings);
+        if (environment != null) {
+            return new RunFailedException(environment, e).in(output);
+        }
+        String message = e instanceof DropException || e instanceof IllegalArgumentException ? e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new RunFailedException(message, e).in(output);
+    }
+
+    private RunReport runOrThrow(Path dropDirectory, RunOptions options, RunFolder folder) {
         long started = clock.millis();
         EngineKind engineKind = options.engine() != null ? options.engine() : EngineKind.parse(settings.engine());
+        NoisePlan noise = options.withoutNoiseReason() != null ? NoisePlan.none(options.withoutNoiseReason())
+                : NoisePlan.of(privacy.noise());
+        noise.withoutNoiseReason().ifPresent(reason -> log.warn(
+                "This run publishes EXACT figures without noise ({}): its releases say so wherever they are shown", reason));
         Protection protection = new Protection(
-                options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding());
+                options.minimumCrowd() != null ? options.minimumCrowd() : privacy.minimumCrowd(), options.rounding(),
+                noise, options.random() != null ? options.random() : RandomSource.secure());
         double maxRejectRate = options.maxRejectRate() != null ? options.maxRejectRate() : settings.maxRejectRate();
 
-        DropFiles files = DropFiles.in(dropDirectory);
-        Manifest manifest = ManifestReader.read(files.manifest());
-        List<Area> areas = AreaReader.read(files.areas());
-        Path output = outputDirectory(options, manifest);
+        Manifest manifest;
+        DropFiles files;
+        DropLimits limits = settings.limits().drop();
+        // on trino the events and opt-outs are tables; the folder holds the manifest and reference files
+        boolean eventsInTables = engineKind == EngineKind.TRINO;
         try {
-            RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
-                    started);
-            writeReport(output, report.summary());
-            return report;
+            files = eventsInTables ? DropFiles.referenceFilesIn(dropDirectory) : DropFiles.in(dropDirectory, limits);
+            manifest = ManifestReader.read(files.manifest());
         } catch (RuntimeException e) {
-            writeReport(output, "FAILED: " + e.getMessage());
+            // the run's folder is named after the drop's id; without a manifest, after its directory (a drop
+            // that is not there at all has nothing to report)
+            if (Files.isDirectory(dropDirectory)) {
+                folder.set(outputDirectory(options, String.valueOf(dropDirectory.toAbsolutePath().normalize().getFileName())));
+            }
             throw e;
+        }
+        Path output = folder.set(outputDirectory(options, manifest.dropId()));
+        long days = ChronoUnit.DAYS.between(manifest.periodFrom(), manifest.periodTo()) + 1;
+        if (days > limits.maxPeriodDays()) {
+            throw DropLimits.exceeded("manifest.json: the period " + manifest.periodFrom() + ".." + manifest.periodTo()
+                    + " is " + days + " days", "max-period-days", limits.maxPeriodDays() + " days");
+        }
+        if (!eventsInTables) {
+            files = files.withEventScan(EventFileScan.scan(files, limits));
+            OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
+            optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
+        }
+        List<Area> areas = AreaReader.read(files.areas(), limits);
+        RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
+                started);
+        writeReport(output, report.summary());
+        return report;
+    }
+
+    /**
+     * The run's output folder, once it is known (a failure names it), locked while the run lives so that
+     * no other run writes its quarantine and report into it.
+     */
+    private static final class RunFolder {
+        private Path path;
+        private RunLock lock;
+
+        Path set(Path folder) {
+            path = folder;
+            lock = RunLock.tryAcquire(folder).orElseThrow(() -> new RunFailedException("the output folder " + folder
+                    + " is in use by another run that is still alive (" + RunLock.holder(folder)
+                    + "); give another --output or wait for it to end"));
+            return folder;
+        }
+
+        Path path() {
+            return lock == null ? null : path;
+        }
+
+        void release() {
+            if (lock != null) {
+                lock.close();
+                try {
+                    Files.deleteIfExists(path.resolve(RunLock.FILE));
+                } catch (IOException e) {
+                    log.debug("Could not remove the lock file of {}: {}", path, e.getMessage());
+                }
+            }
         }
     }
 
@@ -110,19 +197,37 @@ public class PipelineRunner {
             cells = CellReader.read(files.cells(), cellQuarantine);
         }
         failAboveLimit(cells.counts(), maxRejectRate);
-        Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution());
+        Geography geography = Geography.of(areas, cells.cells(), manifest.h3Resolution(), settings.geography().limits());
         RunInputs inputs = new RunInputs(files, manifest, cells.cells(), geography, quarantine, options.progress());
         Map<DataProduct, ProductRun> planned = new LinkedHashMap<>();
         for (DataProduct product : products) {
             product.plan(inputs).ifPresent(run -> planned.put(product, run));
         }
+        // the accountant first: a run the budget does not allow is refused before any event is read
+        List<FamilyCost> costs = planned.values().stream().flatMap(run -> run.costs().stream()).toList();
+        RunCost cost = RunCost.ofFamilies(costs, protection);
+        List<String> budgetWarnings = new ArrayList<>();
+        double ceiling = privacy.budget().ceilingPerRelease();
+        if (protection.plan().noisy() && cost.perUnit() > ceiling) {
+            // more layers or products than the configured sigma was chosen for: more noise, never a bigger budget
+            double factor = Math.sqrt(cost.perUnit() / ceiling);
+            RunCost configured = cost;
+            protection = protection.withPlan(protection.plan().scaled(factor));
+            cost = RunCost.ofFamilies(costs, protection);
+            budgetWarnings.add(String.format(Locale.ROOT, "Noise raised to stay within the budget: at the configured"
+                    + " sigma this run's %d figure families would cost rho = %.4f per device-day, above the ceiling of"
+                    + " %.4f (crowdlens.privacy.budget.ceiling-per-release), so every sigma was multiplied by %.3f and"
+                    + " the run costs rho = %.4f.", costs.size(), configured.perUnit(), ceiling, factor, cost.perUnit()));
+            budgetWarnings.forEach(log::warn);
+        }
+        ledger.check(manifest.periodFrom(), manifest.periodTo(), cost);
 
         FileCounts events;
         long optOuts;
         long validated;
         List<ProductRelease> releases = new ArrayList<>();
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
-        try (PipelineEngine engine = engines.open(engineKind, output.resolve("scratch"), options.progress())) {
+        try (PipelineEngine engine = engines.open(engineKind, options.progress(), options.dropTables())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
@@ -141,11 +246,19 @@ public class PipelineRunner {
         }
 
         // the list has arrived whatever happens next: releases honouring an older one are stale from now
-        optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
-        ReleaseDraft draft = new ReleaseDraft(manifest.dropId(), manifest.periodFrom(), manifest.periodTo(),
-                manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
+        if (Files.isRegularFile(files.optOuts())) {
+            OptOutFile.Content list = OptOutFile.content(files.optOuts());
+            optOutLists.register(manifest.optOutListVersion(), list.devices(), list.digest(),
+                    "pipeline run of drop " + manifest.dropId());
+        } else {
+            // opt-outs from a table of the trino engine: their number is known, their digest is not taken
+            optOutLists.register(manifest.optOutListVersion(), optOuts, "pipeline run of drop " + manifest.dropId());
+        }
+        ReleaseDraft draft = new ReleaseDraft(UUID.randomUUID().toString(), manifest.dropId(), manifest.periodFrom(),
+                manifest.periodTo(), manifest.timeZone().getId(), protection.minimumCrowd(), protection.rounding(),
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
-                events.optedOut(), engineKind.code(), validated - started);
+                events.optedOut(), engineKind.code(), validated - started,
+                protection.plan().noisy() ? "DISCRETE_GAUSSIAN" : "NONE", privacy.budget().delta());
         long publishStarted = clock.millis();
         options.progress().started("Publishing");
         Map<Dataset, Long> releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(),
@@ -157,7 +270,17 @@ public class PipelineRunner {
                         r.aggregateRows(), r.publishedRows(), r.suppressedRows(), r.aggregateMillis())).toList(),
                 protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
                 output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
-                        .flatMap(Optional::stream).toList());
+                        .flatMap(Optional::stream).toList(), privacyLine(protection, cost))
+                .withWarnings(geography.warnings()).withWarnings(events.explanations()).withWarnings(budgetWarnings);
+    }
+
+    private String privacyLine(Protection protection, RunCost cost) {
+        return protection.plan().withoutNoiseReason()
+                .map(reason -> "Privacy: published WITHOUT noise (" + reason + ")")
+                .orElseGet(() -> String.format(Locale.ROOT, "Privacy: discrete Gaussian noise on every figure, added once;"
+                                + " rho = %.4f per device-day (epsilon %.2f at delta %.0e), %.4f of it for figures of the"
+                                + " whole period", cost.perUnit(), cost.epsilonPerUnit(privacy.budget().delta()),
+                        privacy.budget().delta(), cost.periodLevel()));
     }
 
     /** run-report.txt in the run's folder: what the console said, for the operator's records. */
@@ -172,20 +295,39 @@ public class PipelineRunner {
     private static void failAboveLimit(FileCounts counts, double maxRejectRate) {
         if (counts.rejectRate() > maxRejectRate) {
             throw new RunFailedException(String.format(Locale.ROOT,
-                    "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder",
+                    "%s: %d of %d rows rejected (%.2f %%), above the limit of %.2f %% %s; see the quarantine folder%s",
                     counts.input(), counts.rejectedTotal(), counts.read(), 100 * counts.rejectRate(), 100 * maxRejectRate,
-                    counts.rejected()));
+                    counts.rejected(), counts.explanations().stream().map(e -> "; " + e).collect(Collectors.joining())));
         }
     }
 
-    private Path outputDirectory(RunOptions options, Manifest manifest) {
-        Path directory = options.outputDirectory() != null ? options.outputDirectory()
-                : settings.outputDirectory().resolve(manifest.dropId().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                        + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    /**
+     * The given folder, or a new one under the configured directory named after the drop and the time,
+     * with -2, -3, ... when runs of the same drop start within the same second (created atomically, so
+     * two runs never share one).
+     */
+    private Path outputDirectory(RunOptions options, String dropId) {
+        if (options.outputDirectory() != null) {
+            try {
+                return Files.createDirectories(options.outputDirectory());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create the run's output folder " + options.outputDirectory(), e);
+            }
+        }
+        String base = dropId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         try {
-            return Files.createDirectories(directory);
+            Files.createDirectories(settings.outputDirectory());
+            for (int n = 1; ; n++) {
+                Path candidate = settings.outputDirectory().resolve(n == 1 ? base : base + "-" + n);
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (java.nio.file.FileAlreadyExistsException taken) {
+                    // another run of this drop started in the same second
+                }
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create the run's output folder " + directory, e);
+            throw new UncheckedIOException("Could not create the run's output folder under " + settings.outputDirectory(), e);
         }
     }
 }

@@ -9,6 +9,6 @@ public interface ProductAggregates {
     /** Rows computed, before protection. */
     long rows();
 
-    /** Applies k (and rounding) to every row; rows below k are dropped, never stored. */
+    /** Noises every figure of the product's public grids and keeps those that reach k (Protection). */
     PublishableAggregates protect(Protection protection);
 }

@@ -4,6 +4,7 @@ import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.drop.FileCounts;
 import io.crowdlens.pipeline.engine.EngineKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
  *
  * @param releases one per product the drop carried (presence always)
  * @param notes things the operator should know that did not fail the run (e.g. unexpected row counts)
+ * @param warnings what may leave figures incomplete without failing the run (cells in no area of a layer,
+ *     areas that overlap slightly, bad timestamps without an offset)
+ * @param privacy one line on the noise the run's releases carry and what it cost (or that it has none)
  */
 public record RunReport(
         String dropId,
@@ -25,13 +29,16 @@ public record RunReport(
         long validateMillis,
         long publishMillis,
         Path outputDirectory,
-        List<String> notes) {
+        List<String> notes,
+        List<String> warnings,
+        String privacy) {
 
     /**
      * One product's release.
      *
      * @param aggregateRows rows the aggregation produced, before protection
-     * @param publishedRows rows stored in the release (at least k devices each)
+     * @param publishedRows rows stored in the release (noisy value at least k each)
+     * @param suppressedRows figures of the release's public grids that were not stored
      */
     public record PublishedRelease(Dataset dataset, long releaseId, long aggregateRows, long publishedRows,
             long suppressedRows, long aggregateMillis) {
@@ -40,6 +47,22 @@ public record RunReport(
     public RunReport {
         releases = List.copyOf(releases);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
+    }
+
+    public RunReport(String dropId, EngineKind engine, FileCounts events, FileCounts cells, long optOutsListed,
+            List<PublishedRelease> releases, int minimumCrowd, int rounding, long validateMillis, long publishMillis,
+            Path outputDirectory, List<String> notes, String privacy) {
+        this(dropId, engine, events, cells, optOutsListed, releases, minimumCrowd, rounding, validateMillis,
+                publishMillis, outputDirectory, notes, List.of(), privacy);
+    }
+
+    /** The same report with more warnings. */
+    public RunReport withWarnings(List<String> more) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new RunReport(dropId, engine, events, cells, optOutsListed, releases, minimumCrowd, rounding,
+                validateMillis, publishMillis, outputDirectory, notes, all, privacy);
     }
 
     public PublishedRelease release(Dataset dataset) {
@@ -71,15 +94,17 @@ public record RunReport(
     public String summary() {
         String published = releases.stream()
                 .map(r -> r.dataset().label() + " release " + r.releaseId() + ": " + r.publishedRows() + " of "
-                        + r.aggregateRows() + " aggregate rows published")
+                        + (r.publishedRows() + r.suppressedRows()) + " figures of its public grid stored ("
+                        + r.aggregateRows() + " counted before noise)")
                 .collect(Collectors.joining("; "));
         return "Published from drop " + dropId + " (" + engine.code() + ") with k = " + minimumCrowd
-                + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". Events read "
+                + (rounding > 1 ? ", rounded to " + rounding : "") + ". " + published + ". " + privacy + ". Events read "
                 + events.read() + ", accepted " + events.accepted() + ", opted out " + events.optedOut()
                 + ", rejected " + events.rejectedTotal() + " " + events.rejected() + "; cells read " + cells.read()
                 + ", rejected " + cells.rejectedTotal() + "; validate " + validateMillis + " ms, aggregate "
                 + aggregateMillis() + " ms, publish " + publishMillis + " ms; quarantine in "
                 + outputDirectory.resolve("quarantine")
+                + (warnings.isEmpty() ? "" : "; warning: " + String.join("; ", warnings))
                 + (notes.isEmpty() ? "" : "; note: " + String.join("; ", notes));
     }
 }

@@ -1,5 +1,6 @@
 package io.crowdlens.presence;
 
+import io.crowdlens.figures.Answer;
 import io.crowdlens.release.ReleaseSummary;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,10 @@ import java.util.TreeMap;
 /**
  * The heatmap of each hour of day in a selection's hour range, for playing the map hour by hour with
  * one colour scale fixed over all of them. Each hour's figures are the selection's metric over the
- * selected days at that hour only, re-checked against k.
+ * selected days at that hour only, each stored figure checked against k first.
  */
 public record HourByHour(ReleaseSummary release, int minimumCrowd, PresenceSelection selection,
-        Map<Integer, Heatmap> hours) {
+        Map<Integer, Heatmap> hours) implements Answer {
 
     public HourByHour {
         hours = java.util.Collections.unmodifiableMap(new TreeMap<>(hours));
@@ -25,5 +26,15 @@ public record HourByHour(ReleaseSummary release, int minimumCrowd, PresenceSelec
 
     public List<Integer> hoursOfDay() {
         return List.copyOf(hours.keySet());
+    }
+
+    @Override
+    public int shownFigures() {
+        return hours.values().stream().mapToInt(Heatmap::shownFigures).sum();
+    }
+
+    @Override
+    public int hiddenFigures() {
+        return hours.values().stream().mapToInt(Heatmap::hiddenFigures).sum();
     }
 }

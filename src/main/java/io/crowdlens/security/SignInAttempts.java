@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,15 +39,6 @@ public class SignInAttempts {
         this.throttle = throttle;
         this.clock = clock;
         this.maxFailures = settings.maxFailedSignIns();
-    }
-
-    /** HTTP Basic sign-ins (operations endpoints); interactive ones end in {@link #completed}. */
-    @EventListener
-    public void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof CrowdLensUser user
-                && event.getAuthentication().getDetails() instanceof SignInDetails details && !details.interactive()) {
-            completed(user, details.clientAddress(), "HTTP Basic, operations endpoint");
-        }
     }
 
     /** A person is fully signed in: every factor they owe has been checked. */

@@ -4,9 +4,14 @@ import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.crowdlens.audit.AuditLog;
+import io.crowdlens.security.ApiTokenAuthentication;
+import io.crowdlens.security.ApiTokenAuthenticationFilter;
+import io.crowdlens.security.ApiTokenAuthenticator;
+import io.crowdlens.security.ApiTokenScope;
+import io.crowdlens.security.ApiTokenUseAudit;
 import io.crowdlens.security.AccountSecuritySettings;
 import io.crowdlens.security.ClientAddresses;
-import io.crowdlens.security.CrowdLensUser;
+import io.crowdlens.security.Role;
 import io.crowdlens.security.SecondFactorFilter;
 import io.crowdlens.security.SessionRevalidationFilter;
 import io.crowdlens.security.SignInDetails;
@@ -15,13 +20,16 @@ import io.crowdlens.security.SignInThrottledException;
 import io.crowdlens.security.ThrottledAuthenticationProvider;
 import io.crowdlens.security.TwoStepSignIn;
 import io.crowdlens.security.UserAccounts;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,10 +44,13 @@ import org.springframework.security.authentication.event.AuthenticationFailureLo
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -54,36 +65,37 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebSecurityConfig {
 
     /**
-     * Health is public (container checks); metrics and the rest of actuator are for operator staff
-     * whose accounts do not use two-factor (HTTP Basic has no second step, so it must never open an
-     * account that owes one): in practice a data-operator service account for the scraper.
+     * Health is public (container checks); metrics and the rest of actuator need the API token of a
+     * data operator, created with the "metrics" scope on their account page. No HTTP Basic: a
+     * scraper never holds a person's password, and a wrong token never counts towards anyone's
+     * sign-in lockout.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain operationsEndpoints(HttpSecurity http, ClientAddresses addresses, TwoStepSignIn twoStep)
-            throws Exception {
+    SecurityFilterChain operationsEndpoints(HttpSecurity http, ApiTokenAuthenticator tokens, ApiTokenUseAudit audit,
+            ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+        SecurityContextHolderStrategy securityContext =
+                strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        AuthenticationEntryPoint challenge = (request, response, refused) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"CrowdLens operations\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        };
         // /error too: a 401/403 from here is rendered by an error dispatch, which must not be
         // redirected to the sign-in page by the portal chain.
         return http.securityMatcher("/actuator/**", "/error")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().access((authentication, context) -> new AuthorizationDecision(
-                                authentication.get() != null
-                                        && authentication.get().getPrincipal() instanceof CrowdLensUser user
-                                        && user.isOperatorStaff() && !twoStep.owesSecondFactor(user))))
-                .httpBasic(basic -> basic.authenticationEntryPoint(operationsEntryPoint())
-                        .authenticationDetailsSource(SignInDetails.source(addresses, false)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(operationsEntryPoint()))
+                                authentication.get() instanceof ApiTokenAuthentication token
+                                        && token.allows(ApiTokenScope.METRICS)
+                                        && token.user().has(Role.DATA_OPERATOR))))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, securityContext, challenge, audit),
+                        AuthorizationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(challenge))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
                 .csrf(csrf -> csrf.disable())
                 .build();
-    }
-
-    /** A scraper or script gets 401 with a Basic challenge, not a redirect to the sign-in page. */
-    private static BasicAuthenticationEntryPoint operationsEntryPoint() {
-        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("CrowdLens operations");
-        return entryPoint;
     }
 
     @Bean
@@ -97,7 +109,9 @@ class WebSecurityConfig {
         // plain HTTP endpoints beside the Vaadin routes (Vaadin's configurer denies anything it does not know);
         // the services behind them decide what each caller may read
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/audit/export.csv").hasAnyRole("ACCOUNT_MANAGER", "PARTNER_ADMIN"));
+                .requestMatchers("/audit/export.csv").hasAnyRole("ACCOUNT_MANAGER", "PARTNER_ADMIN")
+                // the partner API's interactive page: signed-in users only (the contract itself is public)
+                .requestMatchers("/swagger-ui.html", "/swagger-ui/**").authenticated());
         http.headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -135,7 +149,7 @@ class WebSecurityConfig {
         return publisher;
     }
 
-    /** Password sign-in (form and HTTP Basic) behind the per-address throttle. */
+    /** Password sign-in (the form) behind the per-address throttle. */
     @Bean
     AuthenticationProvider passwordSignIn(UserAccounts accounts, PasswordEncoder passwordEncoder,
             SignInThrottle throttle) {

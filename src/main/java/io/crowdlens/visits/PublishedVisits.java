@@ -9,6 +9,7 @@ import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.VISITS_DWELL;
 import static io.crowdlens.db.Tables.VISITS_HOURLY;
 import static io.crowdlens.db.Tables.VISITS_LOYALTY;
+import static io.crowdlens.db.Tables.VISITS_RELEASE_BUCKET;
 import static io.crowdlens.db.Tables.VISITS_RELEASE_SITE;
 
 import java.time.LocalDate;
@@ -22,8 +23,9 @@ import org.jooq.Records;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a release's published visitors rows (every one counts at least the release's k). Only
- * {@link VisitsQueryService} calls it: scope, the k re-check and the audit happen there.
+ * Reads a release's stored visitors figures (noisy, each at least the release's k). Only
+ * {@link VisitsQueryService} calls it, inside the figure gate: scope, the partner's k and the audit
+ * happen there.
  */
 @Component
 class PublishedVisits {
@@ -34,7 +36,7 @@ class PublishedVisits {
     record DayRow(long siteId, LocalDate day, int visitors) {
     }
 
-    record DwellRow(long siteId, LocalDate day, int fromMinutes, Integer toMinutes, int visits, int visitors) {
+    record DwellRow(long siteId, LocalDate day, int fromMinutes, Integer toMinutes, int visits) {
     }
 
     record LoyaltyRow(long siteId, LocalDate day, int firstTime, int returning) {
@@ -91,7 +93,7 @@ class PublishedVisits {
 
     List<DwellRow> dwell(long releaseId, List<Long> siteIds, LocalDate from, LocalDate to) {
         return db.select(VISITS_DWELL.SITE_ID, VISITS_DWELL.LOCAL_DAY, VISITS_DWELL.DWELL_FROM_MINUTES.cast(Integer.class),
-                        VISITS_DWELL.DWELL_TO_MINUTES.cast(Integer.class), VISITS_DWELL.VISITS, VISITS_DWELL.VISITORS)
+                        VISITS_DWELL.DWELL_TO_MINUTES.cast(Integer.class), VISITS_DWELL.VISITS)
                 .from(VISITS_DWELL)
                 .where(VISITS_DWELL.RELEASE_ID.eq(releaseId))
                 .and(VISITS_DWELL.SITE_ID.in(siteIds))
@@ -99,12 +101,15 @@ class PublishedVisits {
                 .fetch(Records.mapping(DwellRow::new));
     }
 
-    /** The dwell buckets of the release (lower bound to upper bound, null: open-ended), shortest first. */
+    /**
+     * The dwell buckets of the release (lower bound to upper bound, null: open-ended), shortest first: the
+     * buckets it was made with, whether or not any figure of theirs reached k.
+     */
     Map<Integer, Integer> dwellBuckets(long releaseId) {
         Map<Integer, Integer> buckets = new TreeMap<>();
-        db.selectDistinct(VISITS_DWELL.DWELL_FROM_MINUTES, VISITS_DWELL.DWELL_TO_MINUTES)
-                .from(VISITS_DWELL)
-                .where(VISITS_DWELL.RELEASE_ID.eq(releaseId))
+        db.select(VISITS_RELEASE_BUCKET.DWELL_FROM_MINUTES, VISITS_RELEASE_BUCKET.DWELL_TO_MINUTES)
+                .from(VISITS_RELEASE_BUCKET)
+                .where(VISITS_RELEASE_BUCKET.RELEASE_ID.eq(releaseId))
                 .forEach(r -> buckets.put(r.value1().intValue(), r.value2() == null ? null : r.value2().intValue()));
         return buckets;
     }

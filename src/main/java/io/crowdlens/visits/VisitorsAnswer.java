@@ -1,5 +1,6 @@
 package io.crowdlens.visits;
 
+import io.crowdlens.figures.Answer;
 import io.crowdlens.release.ReleaseSummary;
 import java.util.List;
 
@@ -7,11 +8,11 @@ import java.util.List;
  * The answer to one visitors question: rows per site, the release and k that produced them, and a
  * sentence saying exactly what the numbers are.
  *
- * @param shown figures of at least k in the answer
- * @param suppressed figures shown as "fewer than k"
+ * @param shown figures in the answer that are shown
+ * @param suppressed figures "not shown (below the minimum crowd)"
  */
 public record VisitorsAnswer<T>(ReleaseSummary release, int minimumCrowd, VisitsSelection selection,
-        List<SiteFigures<T>> sites, String description, int shown, int suppressed) {
+        List<SiteFigures<T>> sites, String description, int shown, int suppressed) implements Answer {
 
     public VisitorsAnswer {
         sites = List.copyOf(sites);
@@ -20,5 +21,15 @@ public record VisitorsAnswer<T>(ReleaseSummary release, int minimumCrowd, Visits
     public SiteFigures<T> site(long siteId) {
         return sites.stream().filter(s -> s.site().id() == siteId).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("site " + siteId + " is not in this answer"));
+    }
+
+    @Override
+    public int shownFigures() {
+        return shown;
+    }
+
+    @Override
+    public int hiddenFigures() {
+        return suppressed;
     }
 }

@@ -61,14 +61,14 @@ final class BenchMachine {
         return bytes / (1 << 20);
     }
 
-    private static String cpuModel() throws IOException {
+    static String cpuModel() throws IOException {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim())
                 .findFirst().orElse("unknown");
     }
 
-    private static String totalMemory() throws IOException {
+    static String totalMemory() throws IOException {
         Process free = new ProcessBuilder("free", "-h").redirectErrorStream(true).start();
         List<String> lines = new String(free.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         return lines.stream().filter(l -> l.startsWith("Mem:")).findFirst()

@@ -131,7 +131,7 @@ class PublishOnPostgresBenchmark {
                 counts.add(new PresenceCount(LAYER, "a" + a, day, null, 100 + random.nextInt(2000)));
             }
         }
-        return new PublishablePresence(counts, 0);
+        return new PublishablePresence(counts, List.of());
     }
 
     /** A second pool on the test's own database, differing from it only in the driver setting. */

@@ -18,10 +18,10 @@ import org.jooq.DSLContext;
  *
  * <pre>
  * pairs (home -> work): north->centre 40, south->centre 25, east->centre 18, north->south 16, centre->north 15
- * departures (pair, hour: departures / devices): north->centre 7: 120/30, 8: 90/22; south->centre 7: 60/17,
- *     8: 40/16; east->centre 8: 50/18; north->south 6: 30/15
- * corridor K1 "A11": Mon 07 inbound 60/55, Tue 07 inbound 40/38, Mon 17 outbound 50/50,
- *     Tue 17 outbound 16/16, Sat 11 outbound 20/18
+ * commuters by usual departure hour (pair, hour: commuters): north->centre 7: 22, 8: 18; south->centre 7: 17
+ *     (its 8 commuters at 8 are below k: not stored); east->centre 8: 18; north->south 6: 16
+ * corridor K1 "A11", devices passing: Mon 07 inbound 55, Tue 07 inbound 38, Mon 17 outbound 50,
+ *     Tue 17 outbound 16, Sat 11 outbound 18
  * </pre>
  *
  * Partners: tom@transit.test (whole layer, k 15), sam@strict.test (whole layer, licence k 20),
@@ -60,23 +60,22 @@ final class CommutingFixtures {
         pair(db, release, east, centre, 18);
         pair(db, release, north, south, 16);
         pair(db, release, centre, north, 15);
-        departure(db, release, north, centre, 7, 120, 30);
-        departure(db, release, north, centre, 8, 90, 22);
-        departure(db, release, south, centre, 7, 60, 17);
-        departure(db, release, south, centre, 8, 40, 16);
-        departure(db, release, east, centre, 8, 50, 18);
-        departure(db, release, north, south, 6, 30, 15);
+        departure(db, release, north, centre, 7, 22);
+        departure(db, release, north, centre, 8, 18);
+        departure(db, release, south, centre, 7, 17);
+        departure(db, release, east, centre, 8, 18);
+        departure(db, release, north, south, 6, 16);
 
         long corridor = db.insertInto(CORRIDOR)
                 .set(CORRIDOR.RELEASE_ID, release).set(CORRIDOR.CODE, "K1").set(CORRIDOR.NAME, "A11")
                 .set(CORRIDOR.GEOMETRY, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}")
                 .set(CORRIDOR.BUFFER_METRES, 500).set(CORRIDOR.CELL_COUNT, 14)
                 .returningResult(CORRIDOR.ID).fetchSingle().value1();
-        pass(db, release, corridor, MON, 7, "INBOUND", 60, 55);
-        pass(db, release, corridor, TUE, 7, "INBOUND", 40, 38);
-        pass(db, release, corridor, MON, 17, "OUTBOUND", 50, 50);
-        pass(db, release, corridor, TUE, 17, "OUTBOUND", 16, 16);
-        pass(db, release, corridor, SAT, 11, "OUTBOUND", 20, 18);
+        pass(db, release, corridor, MON, 7, "INBOUND", 55);
+        pass(db, release, corridor, TUE, 7, "INBOUND", 38);
+        pass(db, release, corridor, MON, 17, "OUTBOUND", 50);
+        pass(db, release, corridor, TUE, 17, "OUTBOUND", 16);
+        pass(db, release, corridor, SAT, 11, "OUTBOUND", 18);
         return new Ids(north, centre, south, east, corridor, release);
     }
 
@@ -94,18 +93,17 @@ final class CommutingFixtures {
                 .set(COMMUTING_OD.COMMUTERS, commuters).execute();
     }
 
-    private static void departure(DSLContext db, long release, long home, long work, int hour, int departures, int devices) {
+    static void departure(DSLContext db, long release, long home, long work, int hour, int commuters) {
         db.insertInto(COMMUTING_DEPARTURE).set(COMMUTING_DEPARTURE.RELEASE_ID, release)
                 .set(COMMUTING_DEPARTURE.HOME_AREA_ID, home).set(COMMUTING_DEPARTURE.WORK_AREA_ID, work)
-                .set(COMMUTING_DEPARTURE.HOUR_OF_DAY, (short) hour).set(COMMUTING_DEPARTURE.DEPARTURES, departures)
-                .set(COMMUTING_DEPARTURE.DEVICES, devices).execute();
+                .set(COMMUTING_DEPARTURE.HOUR_OF_DAY, (short) hour).set(COMMUTING_DEPARTURE.COMMUTERS, commuters)
+                .execute();
     }
 
     private static void pass(DSLContext db, long release, long corridor, LocalDate day, int hour, String direction,
-            int passes, int devices) {
+            int passes) {
         db.insertInto(CORRIDOR_PASS).set(CORRIDOR_PASS.RELEASE_ID, release).set(CORRIDOR_PASS.CORRIDOR_ID, corridor)
                 .set(CORRIDOR_PASS.LOCAL_DAY, day).set(CORRIDOR_PASS.HOUR_OF_DAY, (short) hour)
-                .set(CORRIDOR_PASS.DIRECTION, direction).set(CORRIDOR_PASS.PASSES, passes)
-                .set(CORRIDOR_PASS.DEVICES, devices).execute();
+                .set(CORRIDOR_PASS.DIRECTION, direction).set(CORRIDOR_PASS.PASSES, passes).execute();
     }
 }

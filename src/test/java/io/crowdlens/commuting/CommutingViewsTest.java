@@ -65,16 +65,18 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         district.setValue(district.getListDataView().getItems().filter(d -> d.code().equals("centre")).findFirst().orElseThrow());
 
         Grid<Flow> table = find(Grid.class).id("flows-table");
-        assertThat(table.getListDataView().getItems().map(f -> f.home().code() + ">" + f.work().code() + " " + f.commuters()))
+        assertThat(table.getListDataView().getItems().map(f -> f.home().code() + ">" + f.work().code() + " " + f.rounded()))
                 .containsExactly("north>centre 40", "south>centre 25", "east>centre 18", "centre>north 15");
         assertThat(find(Span.class).id("flows-totals").getText())
                 .isEqualTo("Commuting out: 15 · commuting in: 83 (sums of the pairs shown)");
         ChartData departures = find(Chart.class).id("departures-chart").data().orElseThrow();
         assertThat(departures.series()).extracting(ChartSeries::name)
                 .containsExactly("Residents of centre leaving for work", "Workers coming to centre");
-        assertThat(departures.series().get(1).values().subList(6, 10)).containsExactly(null, 180L, 180L, null);
+        // usual departure hours of the pairs shown: 7 (north 22 + south 17), 8 (north 18 + east 18)
+        assertThat(departures.series().get(1).values().subList(6, 10)).containsExactly(null, 39L, 36L, null);
         assertThat(departures.series().get(0).values()).allMatch(v -> v == null);
-        assertThat(find(Paragraph.class).id("flows-description").getText()).contains("fewer than 15 commuters are not shown");
+        assertThat(find(Paragraph.class).id("flows-description").getText())
+                .contains("Pairs below the minimum crowd of 15 are not shown");
     }
 
     @Test
@@ -86,7 +88,8 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         ComboBox<District> district = find(ComboBox.class).id("district");
         district.setValue(district.getListDataView().getItems().filter(d -> d.code().equals("east")).findFirst().orElseThrow());
 
-        assertThat(find(Div.class).id("flows-message").getText()).contains("Fewer than 20 commuters", "busier district");
+        assertThat(find(Div.class).id("flows-message").getText()).contains("Too few people", "busier district",
+                "at least 20 devices");
         assertThat(((Grid<Flow>) find(Grid.class).id("flows-table")).getListDataView().getItemCount()).isZero();
     }
 
@@ -103,8 +106,8 @@ class CommutingViewsTest extends SpringBrowserlessTest {
 
         String table = find(Div.class).id("od-matrix").getElement().getTextRecursively();
         // rows and columns: centre, north, south (by name)
-        assertThat(table).contains("Total (shown)", "fewer than 15", "40", "25", "16", "15")
-                .contains("Cells with fewer than 15 commuters are not shown; totals are sums of the cells shown.");
+        assertThat(table).contains("Total (shown)", "not shown", "40", "25", "16", "15")
+                .contains("Cells below the minimum crowd of 15 commuters are not shown (–); totals are sums of the cells shown.");
         assertThat(find(Anchor.class).id("export-matrix").isEnabled()).as("the matrix shown can be exported").isTrue();
     }
 
@@ -118,16 +121,17 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         find(DatePicker.class).id("to").setValue(TUE);
 
         ChartData hourly = find(Chart.class).id("corridor-chart").data().orElseThrow();
-        assertThat(hourly.title()).startsWith("Average passes per day along A11 by hour of entry, weekdays");
+        assertThat(hourly.title()).startsWith("Average devices passing per day along A11 by hour of entry, weekdays");
         ChartSeries inbound = hourly.series().get(0);
         ChartSeries outbound = hourly.series().get(1);
-        assertThat(inbound.values().get(7)).isEqualTo(50L);
+        // (55 + 38) / 2 = 46.5 shown as 47; (50 + 16) / 2 = 33
+        assertThat(inbound.values().get(7)).isEqualTo(47L);
         assertThat(outbound.values().get(17)).isEqualTo(33L);
         assertThat(inbound.highlighted()).containsExactly(7);
         assertThat(outbound.highlighted()).containsExactly(17);
         assertThat(new ArrayList<>(inbound.values()).stream().filter(v -> v != null).count()).isEqualTo(1);
         assertThat(find(Paragraph.class).id("corridor-peaks").getText())
-                .isEqualTo("Inbound peak: 07:00-07:59 (50 passes per day) · Outbound peak: 17:00-17:59 (33 passes per day).");
+                .isEqualTo("Inbound peak: 07:00-07:59 (47 devices per day) · Outbound peak: 17:00-17:59 (33 devices per day).");
 
         find(Checkbox.class).id("compare").setValue(true);
         find(DatePicker.class).id("compare-from").setValue(MON);
@@ -135,8 +139,8 @@ class CommutingViewsTest extends SpringBrowserlessTest {
         ChartData compared = find(Chart.class).id("corridor-comparison").data().orElseThrow();
         assertThat(compared.series()).extracting(ChartSeries::name).containsExactly(
                 "Inbound 19 Oct–20 Oct", "Inbound 19 Oct–25 Oct", "Outbound 19 Oct–20 Oct", "Outbound 19 Oct–25 Oct");
-        // over the whole week: inbound (60 + 40) / 5 = 20 a day; outbound (50 + 16) / 5 = 13.2, below k
-        assertThat(compared.series().get(1).values().get(7)).isEqualTo(20L);
+        // over the whole week: inbound (55 + 38) / 5 = 18.6 a day; outbound (50 + 16) / 5 = 13.2, below k
+        assertThat(compared.series().get(1).values().get(7)).isEqualTo(19L);
         assertThat(compared.series().get(3).values().get(17)).isNull();
     }
 

@@ -3,8 +3,11 @@ package io.crowdlens.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdlens.common.Figure;
 import java.io.ByteArrayOutputStream;
+import io.crowdlens.common.Figure;
 import java.io.IOException;
+import io.crowdlens.common.Figure;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -22,7 +25,7 @@ class CsvExportWriterTest {
 
     static final ExportMetadata METADATA = new ExportMetadata("Average devices per hour per district", "Retail Co",
             "Presence", 3, LocalDate.of(2026, 10, 19), LocalDate.of(2026, 10, 25), "Europe/Berlin", 15,
-            OffsetDateTime.of(2026, 11, 2, 9, 30, 0, 0, ZoneOffset.UTC));
+            "calibrated noise added once", OffsetDateTime.of(2026, 11, 2, 9, 30, 0, 0, ZoneOffset.UTC));
 
     static final List<ExportColumn> COLUMNS = List.of(ExportColumn.text("area"), ExportColumn.date("day"),
             ExportColumn.number("hour"), ExportColumn.figure("devices"));
@@ -31,12 +34,13 @@ class CsvExportWriterTest {
     void analystGetsMetadataLinesAHeaderAndRowsWithSuppressedFiguresEmptyAndFlagged() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvExportWriter writer = CsvExportWriter.start(ExportTarget.into(out), "x.csv", METADATA, COLUMNS);
-        writer.row("Old Town", LocalDate.of(2026, 10, 19), 8, 40L);
-        writer.row("Harbour", LocalDate.of(2026, 10, 19), 8, null);
+        writer.row("Old Town", LocalDate.of(2026, 10, 19), 8, new Figure.Shown(40, 8.7, false));
+        writer.row("Harbour", LocalDate.of(2026, 10, 19), 8, Figure.hidden());
+        writer.row("Quay", LocalDate.of(2026, 10, 19), 8, Figure.exact(17));
         ExportSummary summary = writer.finish();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
-                #metadata_lines,10\r
+                #metadata_lines,12\r
                 #contents,Average devices per hour per district\r
                 #organisation,Retail Co\r
                 #dataset,Presence\r
@@ -44,13 +48,16 @@ class CsvExportWriterTest {
                 #period,2026-10-19 to 2026-10-25\r
                 #time_zone,Europe/Berlin\r
                 #minimum_crowd_k,15\r
-                #suppressed,an empty figure with <column>_suppressed = true counts fewer than 15 devices (it is not zero)\r
+                #privacy,calibrated noise added once\r
+                #margin,<column>_margin95 is the half-width of the 95 % interval of the figure's noise (0: exact); figures a few margins above k were kept partly by their noise\r
+                #suppressed,an empty figure with <column>_suppressed = true is not shown (below the minimum crowd of 15 after noise): it is not zero\r
                 #generated_at,2026-11-02T09:30Z\r
-                area,day,hour,devices,devices_suppressed\r
-                Old Town,2026-10-19,8,40,false\r
-                Harbour,2026-10-19,8,,true\r
+                area,day,hour,devices,devices_margin95,devices_suppressed\r
+                Old Town,2026-10-19,8,40,9,false\r
+                Harbour,2026-10-19,8,,,true\r
+                Quay,2026-10-19,8,17,0,false\r
                 """);
-        assertThat(summary).isEqualTo(new ExportSummary("x.csv", 2, 1, 1));
+        assertThat(summary).isEqualTo(new ExportSummary("x.csv", 3, 2, 1));
     }
 
     @Test
@@ -84,14 +91,14 @@ class CsvExportWriterTest {
     @Test
     void metadataValuesAreEscapedToo() throws IOException {
         ExportMetadata hostile = new ExportMetadata("x", "=cmd|' /C calc'!A0,\r\nEvil", "Presence", 1,
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2), "UTC", 15, OffsetDateTime.now());
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2), "UTC", 15, "exact", OffsetDateTime.now());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvExportWriter.start(ExportTarget.into(out), "x.csv", hostile, COLUMNS).finish();
 
         String organisationLine = out.toString(StandardCharsets.UTF_8).lines()
                 .filter(l -> l.startsWith("#organisation")).findFirst().orElseThrow();
         assertThat(organisationLine).isEqualTo("#organisation,\"'=cmd|' /C calc'!A0, Evil\"");
-        assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n")).hasSize(11);
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\r\n")).hasSize(13);
     }
 
     @Test
@@ -136,7 +143,8 @@ class CsvExportWriterTest {
         LocalDate day = LocalDate.of(2026, 10, 19);
         long heapAfterWarmUp = 0;
         for (int i = 0; i < 2_000_000; i++) {
-            Object[] row = {"Area number " + (i % 5000), day.plusDays(i % 14), i % 24, i % 3 == 0 ? null : (long) i};
+            Object[] row = {"Area number " + (i % 5000), day.plusDays(i % 14), i % 24,
+                    i % 3 == 0 ? Figure.hidden() : new Figure.Shown(i, 7.5, false)};
             if (i < 100) {
                 early.add(new WeakReference<>(row));
             }

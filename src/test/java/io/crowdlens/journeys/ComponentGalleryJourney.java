@@ -58,8 +58,8 @@ class ComponentGalleryJourney {
             Download download = browser.page.waitForDownload(() -> browser.page.locator("#gallery-export").click());
             assertThat(download.suggestedFilename()).isEqualTo("crowdlens-gallery.csv");
             List<String> lines = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
-            assertThat(lines).contains("name,devices,devices_suppressed", "'=1+1,40,false",
-                    "\"<img src=x onerror=\"\"window.__xss=1\"\">\",,true");
+            assertThat(lines).contains("name,devices,devices_margin95,devices_suppressed", "'=1+1,40,0,false",
+                    "\"<img src=x onerror=\"\"window.__xss=1\"\">\",,,true");
             assertThat(browser.page.locator("#gallery-export-status")).containsText("Exported 2 rows");
             assertThat(browser.consoleErrors).isEmpty();
         }

@@ -84,10 +84,10 @@ class ComponentGalleryView extends VerticalLayout {
 
         CsvDownload export = new CsvDownload("Export CSV", target -> {
             CsvExportWriter writer = CsvExportWriter.start(target, "crowdlens-gallery.csv", new ExportMetadata(
-                    "Gallery figures", "Gallery Org", "Presence", 1, day, day, "UTC", 15, OffsetDateTime.now()),
+                    "Gallery figures", "Gallery Org", "Presence", 1, day, day, "UTC", 15, "exact", OffsetDateTime.now()),
                     List.of(ExportColumn.text("name"), ExportColumn.figure("devices")));
-            writer.row("=1+1", 40L);
-            writer.row(HOSTILE, null);
+            writer.row("=1+1", io.crowdlens.common.Figure.exact(40));
+            writer.row(HOSTILE, io.crowdlens.common.Figure.hidden());
             return writer.finish();
         });
         export.setIds("gallery-export", "gallery-export-status");

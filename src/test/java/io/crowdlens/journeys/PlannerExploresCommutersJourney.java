@@ -42,7 +42,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PlannerExploresCommutersJourney {
 
-    private static final Pattern TOTALS = Pattern.compile("Commuting out: (\\d+) · commuting in: (\\d+)");
+    private static final Pattern TOTALS = Pattern.compile(
+            "Commuting out: ([\\d,]+|–)(?: ± \\d+\\*?)? · commuting in: ([\\d,]+|–)");
 
     @LocalServerPort int port;
     @Autowired DemoLogins demoLogins;
@@ -60,7 +61,7 @@ class PlannerExploresCommutersJourney {
             district.locator("input").fill("Marktviertel");
             browser.page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Marktviertel")).click();
             browser.waitForVaadin();
-            assertThat(browser.page.locator("#flows-description")).containsText("fewer than 20 commuters are not shown");
+            assertThat(browser.page.locator("#flows-description")).containsText("Pairs below the minimum crowd of 20 are not shown");
             Locator map = browser.page.locator("#flows-map");
             // 24 districts, then one curve per flow shown
             int drawn = map.locator("path.leaflet-interactive").count();
@@ -68,13 +69,15 @@ class PlannerExploresCommutersJourney {
             assertThat(map.locator(".legend")).containsText("Commuters between districts");
             Locator rows = browser.page.locator("#flows-table vaadin-grid-cell-content");
             assertThat(rows.filter(new Locator.FilterOptions().setHasText("Marktviertel")).first()).isVisible();
-            Matcher totals = TOTALS.matcher(browser.page.locator("#flows-totals").innerText());
-            assertThat(totals.find()).isTrue();
-            long outTotal = Long.parseLong(totals.group(1));
-            long inTotal = Long.parseLong(totals.group(2));
+            String totalsText = browser.page.locator("#flows-totals").innerText();
+            Matcher totals = TOTALS.matcher(totalsText);
+            assertThat(totals.find()).as(totalsText).isTrue();
+            // a dash: no pair of that direction is shown, so the sum of the pairs shown is nothing
+            long outTotal = totals.group(1).equals("–") ? 0 : Long.parseLong(totals.group(1).replace(",", ""));
+            long inTotal = totals.group(2).equals("–") ? 0 : Long.parseLong(totals.group(2).replace(",", ""));
             assertThat(inTotal).as("downtown draws commuters").isGreaterThan(outTotal);
             assertThat(drawn - 24).as("one curve per pair in the table").isEqualTo(flowsInTable(browser));
-            assertThat(browser.page.locator("#departures-chart svg")).containsText("Weekday departures by hour of leaving home");
+            assertThat(browser.page.locator("#departures-chart svg")).containsText("by the hour they usually leave home on weekdays");
             browser.screenshot(Path.of("target", "journeys", "commuters-flows-marktviertel.png"));
 
             Download download = browser.page.waitForDownload(() -> browser.page.locator("#export-flows").click());
@@ -83,15 +86,17 @@ class PlannerExploresCommutersJourney {
             int metadataLines = Integer.parseInt(lines.getFirst().split(",")[1]);
             assertThat(lines.subList(0, metadataLines)).contains("#dataset,Commuters", "#minimum_crowd_k,20");
             assertThat(lines.get(metadataLines))
-                    .isEqualTo("direction,home_area_id,home_area,work_area_id,work_area,commuters,commuters_suppressed");
+                    .isEqualTo("direction,home_area_id,home_area,work_area_id,work_area,commuters,commuters_margin95,"
+                            + "commuters_suppressed");
             long csvIn = 0;
             long csvOut = 0;
             List<String> data = lines.subList(metadataLines + 1, lines.size());
             assertThat(data).as("one row per other district and direction").hasSize(2 * 23);
             for (String line : data) {
                 String[] cells = line.split(",", -1);
-                boolean suppressed = Boolean.parseBoolean(cells[6]);
+                boolean suppressed = Boolean.parseBoolean(cells[7]);
                 assertThat(cells[5].isEmpty()).as("a suppressed figure is empty, never 0: %s", line).isEqualTo(suppressed);
+                assertThat(cells[6].isEmpty()).as("and has no margin: %s", line).isEqualTo(suppressed);
                 if (!suppressed) {
                     long commuters = Long.parseLong(cells[5]);
                     assertThat(commuters).as("every figure counts at least k").isGreaterThanOrEqualTo(20);
@@ -119,13 +124,13 @@ class PlannerExploresCommutersJourney {
             List<String> matrixLines = Files.readAllLines(matrixFile.path(), StandardCharsets.UTF_8);
             int matrixMetadata = Integer.parseInt(matrixLines.getFirst().split(",")[1]);
             assertThat(matrixLines.get(matrixMetadata))
-                    .isEqualTo("home_area_id,home_area,work_area_id,work_area,commuters,commuters_suppressed");
+                    .isEqualTo("home_area_id,home_area,work_area_id,work_area,commuters,commuters_margin95,commuters_suppressed");
             List<String> pairs = matrixLines.subList(matrixMetadata + 1, matrixLines.size());
             assertThat(pairs).as("one row per ordered pair of the three districts").hasSize(6);
             long matrixSum = 0;
             for (String line : pairs) {
                 String[] cells = line.split(",", -1);
-                boolean suppressed = Boolean.parseBoolean(cells[5]);
+                boolean suppressed = Boolean.parseBoolean(cells[6]);
                 assertThat(cells[4].isEmpty()).as("a suppressed figure is empty, never 0: %s", line).isEqualTo(suppressed);
                 if (!suppressed) {
                     assertThat(Long.parseLong(cells[4])).as("every figure counts at least k").isGreaterThanOrEqualTo(20);
@@ -133,7 +138,7 @@ class PlannerExploresCommutersJourney {
                 }
             }
             assertThat(matrixSum).as("some pair is shown").isPositive();
-            assertThat(browser.page.locator("#od-matrix")).containsText(String.valueOf(matrixSum));
+            assertThat(browser.page.locator("#od-matrix")).containsText(String.format(java.util.Locale.ENGLISH, "%,d", matrixSum));
             assertThat(browser.page.locator("#export-matrix-status")).containsText("Exported 6 rows");
             browser.page.locator("#od-matrix").scrollIntoViewIfNeeded();
             browser.screenshot(Path.of("target", "journeys", "commuters-od-matrix.png"));
@@ -141,7 +146,7 @@ class PlannerExploresCommutersJourney {
             browser.visit("/corridors");
             assertThat(browser.page.locator("#from input")).isVisible(); // the date pickers are drawn
             assertThat(browser.page.locator("#corridor-map path.leaflet-interactive").first()).isVisible();
-            assertThat(browser.page.locator("#corridor-chart svg")).containsText("Average passes per day along");
+            assertThat(browser.page.locator("#corridor-chart svg")).containsText("Average devices passing per day along");
             String peaks = browser.page.locator("#corridor-peaks").innerText();
             Matcher peak = Pattern.compile("Inbound peak: (\\d\\d):00.*Outbound peak: (\\d\\d):00").matcher(peaks);
             assertThat(peak.find()).as(peaks).isTrue();

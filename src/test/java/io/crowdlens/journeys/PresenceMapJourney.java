@@ -126,27 +126,30 @@ class PresenceMapJourney {
 
     private static void checkExport(List<String> lines, long release) {
         assertThat(lines).contains("#release," + release, "#minimum_crowd_k,15", "#organisation,Northwind Retail");
-        int header = lines.indexOf("area_id,area,average_devices_per_hour,average_devices_per_hour_suppressed");
-        assertThat(header).as("header row after the metadata lines").isEqualTo(10);
+        int header = Integer.parseInt(lines.getFirst().split(",")[1]);
+        assertThat(lines.get(header)).as("header row after the metadata lines").isEqualTo(
+                "area_id,area,average_devices_per_hour,average_devices_per_hour_margin95,average_devices_per_hour_suppressed");
+        assertThat(lines.subList(0, header)).anyMatch(l -> l.startsWith("#privacy,\"calibrated noise added once"));
         List<String> rows = lines.subList(header + 1, lines.size());
         assertThat(rows).hasSize(26);
         List<String> suppressedRows = new ArrayList<>();
         for (String row : rows) {
             List<String> cells = Csv.parse(row);
-            assertThat(cells).as(row).hasSize(4);
+            assertThat(cells).as(row).hasSize(5);
             String name = cells.get(1);
             assertThat(name.isEmpty() || "=+-@\t\r".indexOf(name.charAt(0)) < 0).as("neutralised: " + row).isTrue();
-            if (Boolean.parseBoolean(cells.get(3))) {
+            if (Boolean.parseBoolean(cells.get(4))) {
                 assertThat(cells.get(2)).as(row).isEmpty();
+                assertThat(cells.get(3)).as(row).isEmpty();
                 suppressedRows.add(name);
             } else {
-                assertThat(cells.get(3)).isEqualTo("false");
-                assertThat(Long.parseLong(cells.get(2))).as(row).isGreaterThanOrEqualTo(15);
+                assertThat(cells.get(4)).isEqualTo("false");
+                assertThat(Double.parseDouble(cells.get(2))).as(row).isGreaterThanOrEqualTo(15);
+                assertThat(Double.parseDouble(cells.get(3))).as("the demo release carries noise: " + row).isPositive();
             }
         }
         assertThat(suppressedRows).contains("'" + FORMULA_SUPPRESSED);
-        assertThat(rows).anyMatch(r -> Csv.parse(r).equals(List.of(Csv.parse(r).get(0), "'" + FORMULA_SHOWN, "33",
-                "false")));
+        assertThat(rows).anyMatch(r -> Csv.parse(r).get(1).equals("'" + FORMULA_SHOWN) && Double.parseDouble(Csv.parse(r).get(2)) == 33);
     }
 
     private long awaitPublishedRelease() throws InterruptedException {

@@ -39,7 +39,7 @@ public final class ClassifiedDrop implements AutoCloseable {
             cells = CellReader.read(files.cells(), cellQuarantine);
         }
         Geography geography = Geography.of(AreaReader.read(files.areas()), cells.cells(), manifest.h3Resolution());
-        PipelineEngine engine = EngineHarness.open(kind, output.resolve("scratch"));
+        PipelineEngine engine = EngineHarness.open(kind, output.resolve("scratch"), drop);
         try {
             DropProcessing processing = new DropProcessing(engine, manifest);
             processing.stage(files, cells.cells(), geography);

@@ -26,6 +26,15 @@ final class HandCountedDrop {
     static final String HEX_C3 = hex(52.490, 13.400);
     static final String HEX_C4 = hex(52.600, 13.600);
 
+    /**
+     * The presence figures of the public grid: 6 areas (districts N and S, 4 H3 cells) at each of the 48 local
+     * hours and on each of the 2 days of the period.
+     */
+    static final int PRESENCE_GRID = 6 * (48 + 2);
+
+    /** The commuting figures of the public grid: the 2 ordered pairs of districts, each alone and at 24 hours. */
+    static final int COMMUTING_GRID = 2 * (1 + 24);
+
     /** Every aggregate before protection. */
     static final List<PresenceCount> ALL = List.of(
             hourly(DISTRICT, "N", MAR_2, 8, 12),

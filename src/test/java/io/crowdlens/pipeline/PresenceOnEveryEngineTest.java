@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.engine.EngineKind;
 import io.crowdlens.pipeline.presence.PresenceCount;
+import io.crowdlens.testing.TrinoCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,10 +72,16 @@ class PresenceOnEveryEngineTest {
         assertThat(scratchLeft(engine, temp.resolve("bad"))).as("after a failed run").isZero();
     }
 
-    /** Scratch folders (DuckDB) or scratch schemas (PostgreSQL) still present. */
+    /** Scratch folders (DuckDB) or scratch schemas (PostgreSQL; Trino's scratch and key catalogs) still present. */
     private static long scratchLeft(EngineKind engine, Path output) throws Exception {
         if (engine == EngineKind.DUCKDB) {
             return Files.exists(output.resolve("scratch")) ? 1 : 0;
+        }
+        if (engine == EngineKind.TRINO) {
+            return TrinoCluster.shared().count("select count(*) from iceberg.information_schema.schemata"
+                    + " where schema_name like 'crowdlens_run_%'")
+                    + TrinoCluster.shared().count("select count(*) from memory.information_schema.schemata"
+                    + " where schema_name like 'crowdlens_run_%'");
         }
         try (Connection c = EngineHarness.postgres().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(

@@ -20,6 +20,7 @@ public final class PresenceOnlyPipeline {
     public static PipelineRunner from(ApplicationContext context) {
         return new PipelineRunner(context.getBean(PipelineSettings.class), context.getBean(PrivacySettings.class),
                 context.getBean(Engines.class), context.getBean(ReleasePublisher.class), context.getBean(Clock.class),
-                List.of(context.getBean(PresenceProduct.class)), context.getBean(OptOutListRegister.class));
+                List.of(context.getBean(PresenceProduct.class)), context.getBean(OptOutListRegister.class),
+                context.getBean(io.crowdlens.pipeline.publish.PrivacyLedger.class));
     }
 }

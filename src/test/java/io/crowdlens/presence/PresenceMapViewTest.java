@@ -63,7 +63,7 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         // the default (weekdays 19-25 Oct, 08:00, average): old town (40 + 30) / 5 hours = 14 < k = 15
         assertThat(find(Div.class).id("map-message").getText()).startsWith("Too few people in this selection")
-                .contains("widen the time window");
+                .contains("widen the area or the time window");
         assertThat(find(Paragraph.class).id("map-description").getText()).isEmpty();
 
         @SuppressWarnings("unchecked")
@@ -72,9 +72,9 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         assertThat(find(Div.class).id("map-message").getText()).isEmpty();
         assertThat(find(Paragraph.class).id("map-description").getText())
-                .startsWith("Distinct devices in each area's busiest hour, weekdays (mon-fri) "
-                        + "2026-10-19 to 2026-10-25, 08:00-08:59 Europe/Berlin (5 hours). Release ")
-                .endsWith("minimum crowd k = 15.");
+                .startsWith("Distinct devices in each area's busiest hour (approximate: the highest of noisy figures),"
+                        + " weekdays (mon-fri) 2026-10-19 to 2026-10-25, 08:00-08:59 Europe/Berlin (5 hours). Release ")
+                .endsWith("minimum crowd k = 15. Published without noise: the figures are exact.");
     }
 
     @Test
@@ -86,13 +86,14 @@ class PresenceMapViewTest extends SpringBrowserlessTest {
 
         MapLegend legend = find(AreaMap.class).id("presence-map").legend();
         assertThat(legend.title()).isEqualTo("Devices in the peak hour");
-        assertThat(legend.note()).isEqualTo("Release " + ids.release() + " · k = 15");
-        assertThat(legend.entries()).extracting(MapLegend.Entry::label).last().isEqualTo("fewer than 15");
+        assertThat(legend.note()).isEqualTo("Release " + ids.release() + " · k = 15 · exact (no noise)");
+        assertThat(legend.entries()).extracting(MapLegend.Entry::label).last()
+                .isEqualTo("not shown (below the minimum crowd of 15)");
         assertThat(legend.entries().getLast().suppressed()).isTrue();
         // two shown figures (old town 40, harbour 16): two classes from 15 upwards
         assertThat(legend.entries()).extracting(MapLegend.Entry::label).startsWith("15 – 16", "17 – 40");
         assertThat(find(AreaMap.class).id("presence-map").shades().get(String.valueOf(ids.quiet())).label())
-                .isEqualTo("fewer than 15");
+                .isEqualTo("not shown (below the minimum crowd of 15)");
     }
 
     @Test

@@ -286,9 +286,9 @@ class AccountSecurityHttpTest {
     }
 
     @Test
-    void httpBasicNeverOpensAnAccountThatOwesASecondFactor() throws Exception {
+    void httpBasicOpensNothingNotEvenWithTheRightPassword() throws Exception {
         assertThat(from("192.0.2.32").getWithBasic("/actuator/prometheus", "amy@operator.test", PASSWORD).statusCode())
-                .isEqualTo(403);
+                .isEqualTo(401);
     }
 
     private int auditCount(String actor, String action, String outcome) {

@@ -5,15 +5,19 @@ import static io.crowdlens.db.Tables.AUDIT_EVENT;
 import static io.crowdlens.db.Tables.ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdlens.testing.ApiClient;
 import io.crowdlens.testing.Fixtures;
 import io.crowdlens.testing.HttpBrowser;
+import io.crowdlens.testing.SignedIn;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -32,6 +36,9 @@ class PortalSecurityHttpTest {
     @LocalServerPort int port;
     @Autowired DSLContext db;
     @Autowired PasswordEncoder encoder;
+    @Autowired ApiTokens tokens;
+    @Autowired UserAccounts accounts;
+    @Autowired SecurityContextHolderStrategy securityContext;
 
     @BeforeEach
     void users() {
@@ -129,11 +136,18 @@ class PortalSecurityHttpTest {
     }
 
     @Test
-    void metricsAreReadableOnlyByOperatorStaff() throws Exception {
+    void metricsAreReadableOnlyWithADataOperatorsMetricsTokenNeverWithAPassword() throws Exception {
+        SignedIn.as(accounts.loadUserByUsername("ops@operator.test"), securityContext);
+        String token;
+        try {
+            token = tokens.create("Prometheus", Set.of(ApiTokenScope.METRICS), 30).secret();
+        } finally {
+            SignedIn.out(securityContext);
+        }
         assertThat(newBrowser().get("/actuator/prometheus").statusCode()).isEqualTo(401);
-        assertThat(newBrowser().getWithBasic("/actuator/prometheus", "dee@partner.test", PASSWORD).statusCode())
-                .isEqualTo(403);
-        HttpResponse<String> metrics = newBrowser().getWithBasic("/actuator/prometheus", "ops@operator.test", PASSWORD);
+        assertThat(newBrowser().getWithBasic("/actuator/prometheus", "ops@operator.test", PASSWORD).statusCode())
+                .as("HTTP Basic on a person's password is no longer accepted").isEqualTo(401);
+        HttpResponse<String> metrics = new ApiClient(port).get("/actuator/prometheus", token);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }

@@ -96,6 +96,30 @@ public final class Fixtures {
                 .returningResult(DATA_RELEASE.ID).fetchSingle().value1();
     }
 
+    /**
+     * Records that a release's figures of {@code family} carry discrete Gaussian noise with {@code sigma}, as the
+     * pipeline would: the release then states margins for them.
+     */
+    public void noise(long releaseId, io.crowdlens.privacy.FigureFamily family, String sigma) {
+        io.crowdlens.privacy.noise.DiscreteGaussian mechanism =
+                io.crowdlens.privacy.noise.DiscreteGaussian.withSigma(new java.math.BigDecimal(sigma));
+        db.update(DATA_RELEASE).set(DATA_RELEASE.NOISE_MECHANISM, "DISCRETE_GAUSSIAN")
+                .where(DATA_RELEASE.ID.eq(releaseId)).execute();
+        db.insertInto(io.crowdlens.db.Tables.RELEASE_NOISE)
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.RELEASE_ID, releaseId)
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.FIGURE_FAMILY, family.name())
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.SIGMA, mechanism.sigma())
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.VARIANCE, mechanism.variance())
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.MARGIN95, (int) mechanism.margin95())
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.CONTRIBUTION_BOUND, "test")
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.SQUARED_SENSITIVITY, 1.0)
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.RHO, 0.0)
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.SCOPE, family.scope().name())
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.GRID_CELLS, 0L)
+                .set(io.crowdlens.db.Tables.RELEASE_NOISE.STORED_CELLS, 0L)
+                .execute();
+    }
+
     public void revoke(long licenceId) {
         db.update(LICENCE).set(LICENCE.REVOKED_AT, OffsetDateTime.now()).where(LICENCE.ID.eq(licenceId)).execute();
     }

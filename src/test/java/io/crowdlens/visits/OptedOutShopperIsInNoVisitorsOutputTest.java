@@ -13,6 +13,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.common.Dataset;
 import io.crowdlens.export.ExportTarget;
 import io.crowdlens.pipeline.PipelineRunner;
@@ -61,7 +62,7 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
     @BeforeEach
     void shopperS05OptedOut() {
         pipeline.run(HandBuiltVisitsDrop.crowdOfTwelve().optOut("s05").writeTo(temp.resolve("drop")),
-                RunOptions.defaults().withMinimumCrowd(10).withOutputDirectory(temp.resolve("run")));
+                RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withMinimumCrowd(10).withOutputDirectory(temp.resolve("run")));
         if (db.fetchCount(APP_USER, APP_USER.USERNAME.eq("sue@shop.test")) == 0) {
             Fixtures fixtures = new Fixtures(db);
             long shop = fixtures.organisation("Shop Co");
@@ -84,26 +85,27 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
 
         // CSV: every export of Saturday counts eleven shoppers; the first-time/returning split is withheld
         // (returning is 0, below k, so first-time would give it away) and with nothing to show it is refused
-        assertThat(csv(target -> visits.exportHourlyProfile(saturday, target))).contains(row + "10,,true,11,false");
-        assertThat(csv(target -> visits.exportDailyVisitors(saturday, target))).contains(row + "2026-10-24,11,false");
-        assertThat(csv(target -> visits.exportDwellDistribution(saturday, target))).contains(row + "30,60,11,false");
+        assertThat(csv(target -> visits.exportHourlyProfile(saturday, target))).contains(row + "10,,,true,11.0,0.0,false");
+        assertThat(csv(target -> visits.exportDailyVisitors(saturday, target))).contains(row + "2026-10-24,11,0,false");
+        assertThat(csv(target -> visits.exportDwellDistribution(saturday, target))).contains(row + "30,60,11,0,false");
         assertThatThrownBy(() -> csv(target -> visits.exportFirstTimeAndReturning(saturday, target)))
-                .isInstanceOf(VisitsBlockedException.class);
-        assertThat(csv(target -> visits.exportCatchment(List.of(crowd), target))).anyMatch(l -> l.endsWith(",East,11,false"));
+                .isInstanceOf(SelectionBlockedException.class);
+        assertThat(csv(target -> visits.exportCatchment(List.of(crowd), target))).anyMatch(l -> l.endsWith(",East,11,0,false"));
 
         // screen: the same figures in every table
         navigate("visitors", Component.class);
         chooseCrowdOver(crowd, SAT, SAT);
         assertThat(test(table("hourly-table")).getCellText(10, 2)).isEqualTo("11");
         assertThat(test(table("daily-table")).getCellText(0, 1)).isEqualTo("11");
-        assertThat(test(table("dwell-table")).getCellText(0, 1)).isEqualTo("11");
-        assertThat(find(Div.class).id("loyalty-message").getText()).startsWith("Too few visitors in this selection");
+        // buckets 10-20, 20-30, then 30-60 min: the shoppers' stays
+        assertThat(test(table("dwell-table")).getCellText(2, 1)).isEqualTo("11");
+        assertThat(find(Div.class).id("loyalty-message").getText()).startsWith("Too few people in this selection");
         assertThat(test(table("catchment-table")).getCellText(0, 1)).isEqualTo("11");
     }
 
     @Test
     void withKOfTwelveTheElevenShoppersLeftReadFewerThanKAndEveryExportIsRefused() {
-        pipeline.run(temp.resolve("drop"), RunOptions.defaults().withMinimumCrowd(12)
+        pipeline.run(temp.resolve("drop"), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withMinimumCrowd(12)
                 .withOutputDirectory(temp.resolve("run-k12")));
         long crowd = crowdSite();
         List<VisitsSelection> saturday = List.of(VisitsSelection.of(crowd, SAT, SAT));
@@ -113,7 +115,7 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
 
         for (String panel : List.of("hourly", "daily", "dwell", "loyalty", "catchment")) {
             assertThat(find(Div.class).id(panel + "-message").getText()).as(panel)
-                    .startsWith("Too few visitors in this selection").contains("at least 12 devices");
+                    .startsWith("Too few people in this selection").contains("at least 12 devices");
         }
         List<io.crowdlens.export.Export> exports = List.of(
                 target -> visits.exportHourlyProfile(saturday, target),
@@ -123,7 +125,7 @@ class OptedOutShopperIsInNoVisitorsOutputTest extends SpringBrowserlessTest {
                 target -> visits.exportCatchment(List.of(crowd), target));
         for (io.crowdlens.export.Export export : exports) {
             assertThatThrownBy(() -> export.writeTo(ExportTarget.into(new ByteArrayOutputStream())))
-                    .isInstanceOf(VisitsBlockedException.class);
+                    .isInstanceOf(SelectionBlockedException.class);
         }
     }
 

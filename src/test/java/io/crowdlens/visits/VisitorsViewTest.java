@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
 import io.crowdlens.common.ui.chart.ChartSeries;
@@ -79,15 +80,15 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         var hourly = test(table("hourly-table"));
         assertThat(hourly.getHeaderCell(3)).isEqualTo("Change");
         // hour 12: Mall 18 on weekdays, Pier 16 / 5 = 3 on average: fewer than k, so no change to show
-        assertThat(cells(hourly, 12)).containsExactly("12:00", "18", "fewer than 15", "n/a", "fewer than 15",
-                "fewer than 15", "n/a");
+        assertThat(cells(hourly, 12)).containsExactly("12:00", "18", "not shown (below 15)", "n/a", "not shown (below 15)",
+                "not shown (below 15)", "n/a");
         var daily = test(table("daily-table"));
         assertThat(cells(daily, 0)).containsExactly("Mon 19 Oct", "120", "16", "-87 %");
-        assertThat(cells(daily, 2)).containsExactly("Wed 21 Oct", "fewer than 15", "fewer than 15", "n/a");
+        assertThat(cells(daily, 2)).containsExactly("Wed 21 Oct", "not shown (below 15)", "not shown (below 15)", "n/a");
         assertThat(find(Paragraph.class).id("daily-description").getText()).startsWith("Unique visitors per day");
         assertThat(find(Paragraph.class).id("dwell-description").getText())
-                .startsWith("Visits (stays of at least the minimum dwell) by length of stay");
-        assertThat(cells(test(table("dwell-table")), 0)).containsExactly("10–20 min", "50", "fewer than 15", "n/a");
+                .startsWith("Visits by length of stay (one per visitor and day");
+        assertThat(cells(test(table("dwell-table")), 0)).containsExactly("10–20 min", "48", "not shown (below 15)", "n/a");
     }
 
     @Test
@@ -106,7 +107,7 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         assertThat(daily.getHeaderCell(1)).isEqualTo("19 Oct – 20 Oct");
         assertThat(daily.getHeaderCell(2)).isEqualTo("20 Oct – 21 Oct");
         assertThat(cells(daily, 0)).containsExactly("Mon 19 Oct / Tue 20 Oct", "120", "90", "-25 %");
-        assertThat(cells(daily, 1)).containsExactly("Tue 20 Oct / Wed 21 Oct", "90", "fewer than 15", "n/a");
+        assertThat(cells(daily, 1)).containsExactly("Tue 20 Oct / Wed 21 Oct", "90", "not shown (below 15)", "n/a");
     }
 
     @Test
@@ -117,8 +118,8 @@ class VisitorsViewTest extends SpringBrowserlessTest {
         choose(ids.pier());
 
         assertThat(find(Div.class).id("daily-message").getText())
-                .isEqualTo("Too few visitors in this selection to show any day (every figure must count at least "
-                        + "20 devices): widen the period, or choose a busier site.");
+                .isEqualTo("Too few people in this selection: widen the period, or choose a busier site (every figure"
+                        + " shown counts at least 20 devices).");
         assertThat(find(Chart.class).id("daily-chart").data()).isEmpty();
     }
 

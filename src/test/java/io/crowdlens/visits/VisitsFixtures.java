@@ -5,6 +5,7 @@ import static io.crowdlens.db.Tables.SITE_AREA;
 import static io.crowdlens.db.Tables.VISITS_CATCHMENT;
 import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.VISITS_DWELL;
+import static io.crowdlens.db.Tables.VISITS_RELEASE_BUCKET;
 import static io.crowdlens.db.Tables.VISITS_HOURLY;
 import static io.crowdlens.db.Tables.VISITS_LOYALTY;
 import static io.crowdlens.db.Tables.VISITS_RELEASE_SITE;
@@ -40,8 +41,8 @@ final class VisitsFixtures {
      * <ul>
      * <li>hourly, Mall: Mon 12h 60, Tue 12h 30, Mon 13h 16, Sat 14h 100, Sun 14h 30; Pier: Mon 12h 16</li>
      * <li>daily, Mall: Mon 120, Tue 90, Sat 300; Pier: Mon 16</li>
-     * <li>dwell, Mall: Mon 10-20 min 30 visits (25 devices), Tue 10-20 min 20 visits (18), Mon 30-60 min 16
-     * visits (16); Pier: Mon 20-30 min 16 visits (16)</li>
+     * <li>dwell (buckets 10-20, 20-30, 30-60 min), Mall: Mon 10-20 min 30 visits, Tue 10-20 min 18, Mon 30-60
+     * min 16; Pier: Mon 20-30 min 16</li>
      * <li>first-time/returning, Mall: Tue 50/40, Wed 60/16</li>
      * <li>catchment (district layer), Mall: old-town 40, harbour 16</li>
      * </ul>
@@ -83,10 +84,15 @@ final class VisitsFixtures {
         daily(db, release, mall, TUE, 90);
         daily(db, release, mall, SAT, 300);
         daily(db, release, pier, MON, 16);
-        dwell(db, release, mall, MON, 10, 20, 30, 25);
-        dwell(db, release, mall, TUE, 10, 20, 20, 18);
-        dwell(db, release, mall, MON, 30, 60, 16, 16);
-        dwell(db, release, pier, MON, 20, 30, 16, 16);
+        for (int[] bucket : new int[][] {{10, 20}, {20, 30}, {30, 60}}) {
+            db.insertInto(VISITS_RELEASE_BUCKET).set(VISITS_RELEASE_BUCKET.RELEASE_ID, release)
+                    .set(VISITS_RELEASE_BUCKET.DWELL_FROM_MINUTES, (short) bucket[0])
+                    .set(VISITS_RELEASE_BUCKET.DWELL_TO_MINUTES, (short) bucket[1]).execute();
+        }
+        dwell(db, release, mall, MON, 10, 20, 30);
+        dwell(db, release, mall, TUE, 10, 20, 18);
+        dwell(db, release, mall, MON, 30, 60, 16);
+        dwell(db, release, pier, MON, 20, 30, 16);
         loyalty(db, release, mall, TUE, 50, 40);
         loyalty(db, release, mall, WED, 60, 16);
         home(db, release, mall, oldTown, 40);
@@ -116,12 +122,11 @@ final class VisitsFixtures {
                 .set(VISITS_DAILY.LOCAL_DAY, day).set(VISITS_DAILY.VISITORS, visitors).execute();
     }
 
-    private static void dwell(DSLContext db, long release, long site, LocalDate day, int from, Integer to, int visits,
-            int visitors) {
+    private static void dwell(DSLContext db, long release, long site, LocalDate day, int from, Integer to, int visits) {
         db.insertInto(VISITS_DWELL).set(VISITS_DWELL.RELEASE_ID, release).set(VISITS_DWELL.SITE_ID, site)
                 .set(VISITS_DWELL.LOCAL_DAY, day).set(VISITS_DWELL.DWELL_FROM_MINUTES, (short) from)
                 .set(VISITS_DWELL.DWELL_TO_MINUTES, to == null ? null : to.shortValue())
-                .set(VISITS_DWELL.VISITS, visits).set(VISITS_DWELL.VISITORS, visitors).execute();
+                .set(VISITS_DWELL.VISITS, visits).execute();
     }
 
     private static void home(DSLContext db, long release, long site, long area, int visitors) {

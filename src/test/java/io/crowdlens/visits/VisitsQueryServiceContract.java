@@ -7,9 +7,12 @@ import static io.crowdlens.visits.VisitsFixtures.SAT;
 import static io.crowdlens.visits.VisitsFixtures.SUN;
 import static io.crowdlens.visits.VisitsFixtures.TUE;
 import static io.crowdlens.visits.VisitsFixtures.WED;
+import static io.crowdlens.common.Figure.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdlens.figures.SelectionBlockedException;
+import io.crowdlens.common.Figure;
 import io.crowdlens.export.Export;
 import io.crowdlens.export.ExportSummary;
 import io.crowdlens.export.ExportTarget;
@@ -39,6 +42,8 @@ abstract class VisitsQueryServiceContract {
     @Autowired UserAccounts accounts;
     @Autowired SecurityContextHolderStrategy securityContext;
 
+    static final Figure HIDDEN = Figure.hidden();
+
     VisitsFixtures.Ids ids;
 
     @BeforeEach
@@ -60,13 +65,14 @@ abstract class VisitsQueryServiceContract {
         List<VisitorFigures.Hour> hours = profile.site(ids.mall()).rows();
         assertThat(hours).hasSize(24);
         // weekdays: (60 + 30) / 5 = 18; 13h: 16 / 5 = 3, below k; weekend 14h: (100 + 30) / 2 = 65
-        assertThat(hours.get(12)).isEqualTo(new VisitorFigures.Hour(12, 18L, null));
-        assertThat(hours.get(13)).isEqualTo(new VisitorFigures.Hour(13, null, null));
-        assertThat(hours.get(14)).isEqualTo(new VisitorFigures.Hour(14, null, 65L));
+        assertThat(hours.get(12)).isEqualTo(new VisitorFigures.Hour(12, exact(18), HIDDEN));
+        assertThat(hours.get(13)).isEqualTo(new VisitorFigures.Hour(13, HIDDEN, HIDDEN));
+        assertThat(hours.get(14)).isEqualTo(new VisitorFigures.Hour(14, HIDDEN, exact(65)));
         assertThat(profile.shown()).isEqualTo(2);
         assertThat(profile.suppressed()).isEqualTo(46);
         assertThat(profile.description()).startsWith("Average unique visitors in each hour of the day (local time), "
-                + "over the 5 weekdays and 2 weekend days of 2026-10-19 to 2026-10-25").endsWith("minimum crowd k = 15.");
+                + "over the 5 weekdays and 2 weekend days of 2026-10-19 to 2026-10-25")
+                .endsWith("minimum crowd k = 15. Published without noise: the figures are exact.");
     }
 
     @Test
@@ -76,9 +82,9 @@ abstract class VisitsQueryServiceContract {
         VisitorsAnswer<VisitorFigures.Day> daily = visits.dailyVisitors(VisitsSelection.of(ids.mall(), MON, SUN));
 
         assertThat(daily.site(ids.mall()).rows()).containsExactly(
-                new VisitorFigures.Day(MON, 120L), new VisitorFigures.Day(TUE, 90L), new VisitorFigures.Day(WED, null),
-                new VisitorFigures.Day(MON.plusDays(3), null), new VisitorFigures.Day(MON.plusDays(4), null),
-                new VisitorFigures.Day(SAT, 300L), new VisitorFigures.Day(SUN, null));
+                new VisitorFigures.Day(MON, exact(120)), new VisitorFigures.Day(TUE, exact(90)), new VisitorFigures.Day(WED, HIDDEN),
+                new VisitorFigures.Day(MON.plusDays(3), HIDDEN), new VisitorFigures.Day(MON.plusDays(4), HIDDEN),
+                new VisitorFigures.Day(SAT, exact(300)), new VisitorFigures.Day(SUN, HIDDEN));
         assertThat(daily.description()).startsWith("Unique visitors per day");
     }
 
@@ -87,16 +93,16 @@ abstract class VisitsQueryServiceContract {
         signIn("ana@retail.test");
         VisitorsAnswer<VisitorFigures.Dwell> dwell = visits.dwellDistribution(VisitsSelection.of(ids.mall(), MON, TUE));
         assertThat(dwell.site(ids.mall()).rows()).containsExactly(
-                new VisitorFigures.Dwell(10, 20, 50L), new VisitorFigures.Dwell(20, 30, null),
-                new VisitorFigures.Dwell(30, 60, 16L));
-        assertThat(dwell.description()).startsWith("Visits (stays of at least the minimum dwell) by length of stay");
+                new VisitorFigures.Dwell(10, 20, exact(48)), new VisitorFigures.Dwell(20, 30, HIDDEN),
+                new VisitorFigures.Dwell(30, 60, exact(16)));
+        assertThat(dwell.description()).startsWith("Visits by length of stay (one per visitor and day");
 
         signIn("sam@strict.test");
         // k = 20: Tuesday's 10-20 min row counted 18 devices, the 30-60 min row 16: neither counts for this partner
         VisitorsAnswer<VisitorFigures.Dwell> strict = visits.dwellDistribution(VisitsSelection.of(ids.mall(), MON, TUE));
         assertThat(strict.site(ids.mall()).rows()).containsExactly(
-                new VisitorFigures.Dwell(10, 20, 30L), new VisitorFigures.Dwell(20, 30, null),
-                new VisitorFigures.Dwell(30, 60, null));
+                new VisitorFigures.Dwell(10, 20, exact(30)), new VisitorFigures.Dwell(20, 30, HIDDEN),
+                new VisitorFigures.Dwell(30, 60, HIDDEN));
         assertThat(strict.minimumCrowd()).isEqualTo(20);
     }
 
@@ -104,14 +110,14 @@ abstract class VisitsQueryServiceContract {
     void firstTimeAndReturningShowBothOrNeither() {
         signIn("ana@retail.test");
         assertThat(visits.firstTimeAndReturning(VisitsSelection.of(ids.mall(), MON, WED)).site(ids.mall()).rows())
-                .containsExactly(new VisitorFigures.Loyalty(MON, null, null), new VisitorFigures.Loyalty(TUE, 50L, 40L),
-                        new VisitorFigures.Loyalty(WED, 60L, 16L));
+                .containsExactly(new VisitorFigures.Loyalty(MON, HIDDEN, HIDDEN), new VisitorFigures.Loyalty(TUE, exact(50), exact(40)),
+                        new VisitorFigures.Loyalty(WED, exact(60), exact(16)));
 
         signIn("sam@strict.test");
         // Wednesday's 16 returning is below this partner's k = 20, so the 60 first-time is withheld too
         assertThat(visits.firstTimeAndReturning(VisitsSelection.of(ids.mall(), MON, WED)).site(ids.mall()).rows())
-                .containsExactly(new VisitorFigures.Loyalty(MON, null, null), new VisitorFigures.Loyalty(TUE, 50L, 40L),
-                        new VisitorFigures.Loyalty(WED, null, null));
+                .containsExactly(new VisitorFigures.Loyalty(MON, HIDDEN, HIDDEN), new VisitorFigures.Loyalty(TUE, exact(50), exact(40)),
+                        new VisitorFigures.Loyalty(WED, HIDDEN, HIDDEN));
     }
 
     @Test
@@ -119,16 +125,16 @@ abstract class VisitsQueryServiceContract {
         signIn("ana@retail.test");
         VisitorsAnswer<VisitorFigures.Home> catchment = visits.catchment(List.of(ids.mall()));
         assertThat(catchment.site(ids.mall()).rows()).filteredOn(h -> ours(h.areaId())).containsExactlyInAnyOrder(
-                new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), 40L),
-                new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), 16L));
+                new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), exact(40)),
+                new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), exact(16)));
         assertThat(catchment.description()).startsWith("Catchment: unique visitors over the whole release period "
                 + "2026-10-19 to 2026-11-01 by home area (").contains("where they spend most nights");
         assertThat(visits.catchmentAreas()).extracting(HomeArea::id).contains(ids.oldTown(), ids.harbour());
 
         signIn("sam@strict.test");
         assertThat(visits.catchment(List.of(ids.mall())).site(ids.mall()).rows()).filteredOn(h -> ours(h.areaId()))
-                .containsExactlyInAnyOrder(new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), 40L),
-                        new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), null));
+                .containsExactlyInAnyOrder(new VisitorFigures.Home(ids.oldTown(), areaName(ids.oldTown()), exact(40)),
+                        new VisitorFigures.Home(ids.harbour(), areaName(ids.harbour()), HIDDEN));
     }
 
     @Test
@@ -148,17 +154,20 @@ abstract class VisitsQueryServiceContract {
                 .anyMatch(l -> l.startsWith("#dataset,Visitors"))
                 .anyMatch(l -> l.startsWith("#contents,\"Average unique visitors in each hour of the day"));
         assertThat(lines.get(metadata)).isEqualTo("site_id,site,period_from,period_to,hour,weekday_average_visitors,"
-                + "weekday_average_visitors_suppressed,weekend_average_visitors,weekend_average_visitors_suppressed");
+                + "weekday_average_visitors_margin95,weekday_average_visitors_suppressed,weekend_average_visitors,"
+                + "weekend_average_visitors_margin95,weekend_average_visitors_suppressed");
         List<String> rows = lines.subList(metadata + 1, lines.size());
         assertThat(rows).hasSize(48);
         String mall = ids.mall() + "," + siteName(ids.mall()) + ",2026-10-19,2026-10-25,";
-        assertThat(rows).contains(mall + "12,18,false,,true", mall + "13,,true,,true", mall + "14,,true,65,false");
+        assertThat(rows).contains(mall + "12,18.0,0.0,false,,,true", mall + "13,,,true,,,true",
+                mall + "14,,,true,65.0,0.0,false");
         for (String row : rows) {
             String[] cells = row.split(",", -1);
-            for (int figure = 5; figure < cells.length; figure += 2) {
-                boolean suppressed = Boolean.parseBoolean(cells[figure + 1]);
+            for (int figure = 5; figure < cells.length; figure += 3) {
+                boolean suppressed = Boolean.parseBoolean(cells[figure + 2]);
                 assertThat(cells[figure].isEmpty()).as(row).isEqualTo(suppressed);
-                assertThat(suppressed || Long.parseLong(cells[figure]) >= 15).as(row).isTrue();
+                assertThat(cells[figure + 1].isEmpty()).as(row).isEqualTo(suppressed);
+                assertThat(suppressed || Double.parseDouble(cells[figure]) >= 15).as(row).isTrue();
             }
         }
         assertThat(summary.figuresShown()).isEqualTo(2);
@@ -178,7 +187,7 @@ abstract class VisitsQueryServiceContract {
                 name -> {
                     opened.add(name);
                     return new ByteArrayOutputStream();
-                })).isInstanceOf(VisitsBlockedException.class);
+                })).isInstanceOf(SelectionBlockedException.class);
 
         assertThat(opened).isEmpty();
         assertThat(db.fetchCount(AUDIT_EVENT, blockedExport)).isEqualTo(before + 1);
@@ -190,14 +199,15 @@ abstract class VisitsQueryServiceContract {
         List<VisitsSelection> mall = List.of(VisitsSelection.of(ids.mall(), MON, WED));
 
         assertThat(csvRows(target -> visits.exportDailyVisitors(mall, target)))
-                .containsExactly(",2026-10-19,120,false", ",2026-10-20,90,false", ",2026-10-21,,true");
+                .containsExactly(",2026-10-19,120,0,false", ",2026-10-20,90,0,false", ",2026-10-21,,,true");
         assertThat(csvRows(target -> visits.exportDwellDistribution(mall, target)))
-                .containsExactly(",10,20,50,false", ",20,30,,true", ",30,60,16,false");
+                .containsExactly(",10,20,48,0,false", ",20,30,,,true", ",30,60,16,0,false");
         assertThat(csvRows(target -> visits.exportFirstTimeAndReturning(mall, target)))
-                .containsExactly(",2026-10-19,,true,,true", ",2026-10-20,50,false,40,false", ",2026-10-21,60,false,16,false");
+                .containsExactly(",2026-10-19,,,true,,,true", ",2026-10-20,50,0,false,40,0,false",
+                        ",2026-10-21,60,0,false,16,0,false");
         assertThat(csvRows(target -> visits.exportCatchment(List.of(ids.mall()), target)))
-                .contains("," + ids.oldTown() + "," + areaName(ids.oldTown()) + ",40,false",
-                        "," + ids.harbour() + "," + areaName(ids.harbour()) + ",16,false");
+                .contains("," + ids.oldTown() + "," + areaName(ids.oldTown()) + ",40,0,false",
+                        "," + ids.harbour() + "," + areaName(ids.harbour()) + ",16,0,false");
     }
 
     /** The data rows of an export, each without the site and period columns (checked elsewhere). */
@@ -218,8 +228,8 @@ abstract class VisitsQueryServiceContract {
                 new VisitsSelection(List.of(ids.mall(), ids.pier()), MON, MON));
 
         assertThat(daily.sites()).extracting(s -> s.site().id()).containsExactly(ids.mall(), ids.pier());
-        assertThat(daily.site(ids.mall()).rows()).containsExactly(new VisitorFigures.Day(MON, 120L));
-        assertThat(daily.site(ids.pier()).rows()).containsExactly(new VisitorFigures.Day(MON, 16L));
+        assertThat(daily.site(ids.mall()).rows()).containsExactly(new VisitorFigures.Day(MON, exact(120)));
+        assertThat(daily.site(ids.pier()).rows()).containsExactly(new VisitorFigures.Day(MON, exact(16)));
     }
 
     @Test
@@ -230,9 +240,9 @@ abstract class VisitsQueryServiceContract {
         int before = db.fetchCount(AUDIT_EVENT, blockedQuery);
 
         assertThatThrownBy(() -> visits.dailyVisitors(VisitsSelection.of(ids.pier(), MON, TUE)))
-                .isInstanceOf(VisitsBlockedException.class)
-                .hasMessage("Too few visitors in this selection to show any day (every figure must count at least 20 "
-                        + "devices): widen the period, or choose a busier site.");
+                .isInstanceOf(SelectionBlockedException.class)
+                .hasMessage("Too few people in this selection: widen the period, or choose a busier site (every figure"
+                        + " shown counts at least 20 devices).");
         assertThat(db.fetchCount(AUDIT_EVENT, blockedQuery)).isEqualTo(before + 1);
     }
 
@@ -245,10 +255,12 @@ abstract class VisitsQueryServiceContract {
 
         assertThat(visits.choices().sites()).extracting(VisitSite::id).containsExactly(ids.pier());
         assertThat(visits.dailyVisitors(VisitsSelection.of(ids.pier(), MON, MON)).site(ids.pier()).rows())
-                .containsExactly(new VisitorFigures.Day(MON, 16L));
+                .containsExactly(new VisitorFigures.Day(MON, exact(16)));
         assertThat(db.fetchCount(AUDIT_EVENT, oneFigureShown)).isEqualTo(before + 1);
         assertThatThrownBy(() -> visits.dailyVisitors(VisitsSelection.of(ids.mall(), MON, MON)))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("does not cover Mall");
+                // the same words whether the site exists for other partners or not at all: no name given away
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("does not cover this site")
+                .hasMessageNotContaining("Mall");
     }
 
     @Test

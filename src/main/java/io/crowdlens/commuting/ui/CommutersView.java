@@ -1,5 +1,7 @@
 package io.crowdlens.commuting.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,7 +30,7 @@ import io.crowdlens.commuting.CommutingQueryService;
 import io.crowdlens.commuting.District;
 import io.crowdlens.commuting.DistrictFlows;
 import io.crowdlens.commuting.Flow;
-import io.crowdlens.commuting.SelectionBlockedException;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.export.ui.CsvDownload;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -109,7 +111,7 @@ class CommutersView extends VerticalLayout {
         table.addColumn(f -> f.home().name()).setHeader("Home district").setAutoWidth(true);
         table.addColumn(f -> f.work().name()).setHeader("Work district").setAutoWidth(true);
         table.addColumn(this::direction).setHeader("Direction").setAutoWidth(true);
-        table.addColumn(Flow::commuters).setHeader("Commuters").setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        table.addColumn(f -> f.commuters().shortText()).setHeader("Commuters").setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         table.setAllRowsVisible(true);
         totals.setId("flows-totals");
         departures.setId("departures-chart");
@@ -157,18 +159,19 @@ class CommutersView extends VerticalLayout {
             exportedDistrict = chosen.id();
             description.setText(flows.describe());
             table.setItems(flows.ranked());
-            totals.setText("Commuting out: " + flows.outboundTotal() + " · commuting in: " + flows.inboundTotal()
-                    + " (sums of the pairs shown)");
+            totals.setText("Commuting out: " + flows.outboundTotal().shortText() + " · commuting in: "
+                    + flows.inboundTotal().shortText() + " (sums of the pairs shown"
+                    + (flows.release().noisy() ? "; ± = 95 % margin of the noise)" : ")"));
             map.setFlows(mapFlows(flows));
             map.setShading(Map.of(), legend(flows.minimumCrowd(), "Release " + flows.release().id()));
             departures.show(ChartData.byHourOfDay(
-                    "Weekday departures by hour of leaving home: commuters from and to " + chosen.name(),
+                    "Commuters by the hour they usually leave home on weekdays: from and to " + chosen.name(),
                     "Release " + flows.release().id() + " · k = " + flows.minimumCrowd()
-                            + " · sums of the published pairs' hours",
-                    "Departures (device-days)", "departures",
-                    List.of(ChartSeries.bars("Residents of " + chosen.name() + " leaving for work",
+                            + " · sums over the pairs shown",
+                    "Commuters", "commuters",
+                    List.of(ChartSeries.barsOf("Residents of " + chosen.name() + " leaving for work",
                                     hours(flows.departuresOfResidents())).highlightPeak(),
-                            ChartSeries.bars("Workers coming to " + chosen.name(), hours(flows.departuresOfWorkers()))
+                            ChartSeries.barsOf("Workers coming to " + chosen.name(), hours(flows.departuresOfWorkers()))
                                     .highlightPeak()),
                     flows.minimumCrowd()));
             export.setEnabled(true);
@@ -223,19 +226,19 @@ class CommutersView extends VerticalLayout {
     private static MapFlow line(Flow flow, String colour, String direction) {
         return new MapFlow(direction + "-" + flow.home().id() + "-" + flow.work().id(),
                 new LatLng(flow.home().lat(), flow.home().lon()), new LatLng(flow.work().lat(), flow.work().lon()),
-                flow.commuters(), colour, flow.home().name() + " → " + flow.work().name() + "\n" + flow.commuters()
-                        + " commuters");
+                flow.rounded(), colour, flow.home().name() + " → " + flow.work().name() + "\n"
+                        + flow.commuters().shortText() + " commuters");
     }
 
     private static MapLegend legend(int k, String release) {
         return new MapLegend("Commuters between districts (line width)", List.of(
                 new MapLegend.Entry(OUTBOUND_COLOUR, "living here, working there", false),
                 new MapLegend.Entry(INBOUND_COLOUR, "living there, working here", false),
-                new MapLegend.Entry(null, "pairs with fewer than " + k + " not drawn", true)),
+                new MapLegend.Entry(null, "pairs below the minimum crowd of " + k + " not drawn", true)),
                 (release.isEmpty() ? "" : release + " · ") + "k = " + k);
     }
 
-    private static List<Long> hours(Map<Integer, Long> byHour) {
-        return IntStream.range(0, 24).mapToObj(byHour::get).toList();
+    private static List<Figure> hours(Map<Integer, Figure> byHour) {
+        return IntStream.range(0, 24).mapToObj(hour -> byHour.getOrDefault(hour, Figure.hidden())).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.crowdlens.commuting.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -26,8 +28,9 @@ import io.crowdlens.commuting.CommutingChoices;
 import io.crowdlens.commuting.CommutingQueryService;
 import io.crowdlens.commuting.CorridorCounts;
 import io.crowdlens.commuting.CorridorLine;
+import io.crowdlens.commuting.CorridorQueryService;
 import io.crowdlens.commuting.DayType;
-import io.crowdlens.commuting.SelectionBlockedException;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.commuting.TravelDirection;
 import io.crowdlens.export.ui.CsvDownload;
 import io.crowdlens.security.Role;
@@ -61,6 +64,7 @@ class CorridorsView extends VerticalLayout {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final CommutingQueryService commuting;
+    private final CorridorQueryService corridors;
     private final Select<CorridorLine> corridor = new Select<>();
     private final Select<DayType> dayType = new Select<>();
     private final DatePicker from = new DatePicker("From");
@@ -80,10 +84,11 @@ class CorridorsView extends VerticalLayout {
     private record Selection(long corridorId, LocalDate from, LocalDate to) {
     }
 
-    CorridorsView(CommutingQueryService commuting,
+    CorridorsView(CommutingQueryService commuting, CorridorQueryService corridors,
             @Value("${crowdlens.map.tile-url}") String tileUrl,
             @Value("${crowdlens.map.tile-attribution}") String tileAttribution) {
         this.commuting = commuting;
+        this.corridors = corridors;
         addClassName("crowdlens-page");
         setWidthFull();
         add(new H2("Corridors"));
@@ -122,7 +127,7 @@ class CorridorsView extends VerticalLayout {
         compareFrom.setVisible(false);
         compareTo.setVisible(false);
         CsvDownload export = new CsvDownload("Export corridor counts (CSV)",
-                target -> commuting.exportCorridorCounts(exported.corridorId(), exported.from(), exported.to(), target));
+                target -> corridors.exportCorridorCounts(exported.corridorId(), exported.from(), exported.to(), target));
         export.setIds("export-corridor", "export-corridor-status");
         HorizontalLayout controls = new HorizontalLayout(corridor, dayType, from, to, compare, compareFrom, compareTo);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -170,15 +175,15 @@ class CorridorsView extends VerticalLayout {
         map.setOverlaySelection(List.of(String.valueOf(chosen.id())));
         DayType type = dayType.getValue();
         try {
-            CorridorCounts counts = commuting.corridorCounts(chosen.id(), from.getValue(), to.getValue());
+            CorridorCounts counts = corridors.corridorCounts(chosen.id(), from.getValue(), to.getValue());
             exported = new Selection(chosen.id(), from.getValue(), to.getValue());
             description.setText(counts.describe());
             hourly.show(ChartData.byHourOfDay(
-                    "Average passes per day along " + chosen.name() + " by hour of entry, " + type.label().toLowerCase(Locale.ROOT)
+                    "Average devices passing per day along " + chosen.name() + " by hour of entry, " + type.label().toLowerCase(Locale.ROOT)
                             + " " + period(counts.from(), counts.to()),
                     "Release " + counts.release().id() + " · k = " + counts.minimumCrowd() + " · " + counts.days().getOrDefault(type, 0)
                             + " " + type.label().toLowerCase(Locale.ROOT) + " in the period · peak hours outlined",
-                    "Passes per day", "passes per day",
+                    "Devices per day", "devices per day",
                     List.of(series("Inbound (towards the centre)", counts, type, TravelDirection.INBOUND),
                             series("Outbound", counts, type, TravelDirection.OUTBOUND)),
                     counts.minimumCrowd()));
@@ -199,13 +204,13 @@ class CorridorsView extends VerticalLayout {
 
     private void showComparison(CorridorLine chosen, DayType type, CorridorCounts first) {
         try {
-            CorridorCounts second = commuting.corridorCounts(chosen.id(), compareFrom.getValue(), compareTo.getValue());
+            CorridorCounts second = corridors.corridorCounts(chosen.id(), compareFrom.getValue(), compareTo.getValue());
             String a = period(first.from(), first.to());
             String b = period(second.from(), second.to());
             comparison.show(ChartData.byHourOfDay(
-                    "Average passes per day along " + chosen.name() + ", " + type.label().toLowerCase(Locale.ROOT) + ": " + a
+                    "Average devices passing per day along " + chosen.name() + ", " + type.label().toLowerCase(Locale.ROOT) + ": " + a
                             + " compared with " + b,
-                    "Release " + first.release().id() + " · k = " + first.minimumCrowd(), "Passes per day", "passes per day",
+                    "Release " + first.release().id() + " · k = " + first.minimumCrowd(), "Devices per day", "devices per day",
                     List.of(series("Inbound " + a, first, type, TravelDirection.INBOUND),
                             series("Inbound " + b, second, type, TravelDirection.INBOUND),
                             series("Outbound " + a, first, type, TravelDirection.OUTBOUND),
@@ -219,11 +224,8 @@ class CorridorsView extends VerticalLayout {
     }
 
     private static ChartSeries series(String name, CorridorCounts counts, DayType type, TravelDirection direction) {
-        List<Long> values = IntStream.range(0, 24).mapToObj(hour -> {
-            Double average = counts.average(type, direction, hour);
-            return average == null ? null : Math.round(average);
-        }).toList();
-        ChartSeries series = ChartSeries.bars(name, values);
+        List<Figure> values = IntStream.range(0, 24).mapToObj(hour -> counts.average(type, direction, hour)).toList();
+        ChartSeries series = ChartSeries.barsOf(name, values);
         OptionalInt peak = counts.peakHour(type, direction);
         return peak.isPresent() ? series.highlight(peak.getAsInt()) : series;
     }
@@ -233,8 +235,8 @@ class CorridorsView extends VerticalLayout {
         for (TravelDirection direction : List.of(TravelDirection.INBOUND, TravelDirection.OUTBOUND)) {
             OptionalInt peak = counts.peakHour(type, direction);
             parts.add(direction.label() + " peak: " + (peak.isEmpty() ? "none shown"
-                    : String.format(Locale.ROOT, "%02d:00-%02d:59 (%d passes per day)", peak.getAsInt(), peak.getAsInt(),
-                            Math.round(counts.average(type, direction, peak.getAsInt())))));
+                    : String.format(Locale.ROOT, "%02d:00-%02d:59 (%s devices per day)", peak.getAsInt(), peak.getAsInt(),
+                            counts.average(type, direction, peak.getAsInt()).shortText())));
         }
         return String.join(" · ", parts) + ".";
     }

@@ -1,5 +1,7 @@
 package io.crowdlens.commuting.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import io.crowdlens.commuting.OdMatrix;
@@ -28,8 +30,8 @@ class ODMatrixTable extends Div {
         table.getStyle().set("border-collapse", "collapse").set("font-size", "var(--lumo-font-size-s)");
         Element caption = new Element("caption");
         caption.setText("Commuters from each row's district to each column's district, release " + matrix.release().id()
-                + ". Cells with fewer than " + matrix.minimumCrowd() + " commuters are not shown; totals are sums of"
-                + " the cells shown.");
+                + ". Cells below the minimum crowd of " + matrix.minimumCrowd() + " commuters are not shown (–); totals"
+                + " are sums of the cells shown" + (matrix.release().noisy() ? "; ± is the 95 % margin of the noise." : "."));
         caption.getStyle().set("text-align", "left").set("padding", "0 0 var(--lumo-space-s) 0");
         table.appendChild(caption);
         Element head = new Element("tr");
@@ -42,8 +44,9 @@ class ODMatrixTable extends Div {
             Element row = new Element("tr");
             row.appendChild(th(matrix.districts().get(i).name()));
             for (int j = 0; j < matrix.districts().size(); j++) {
-                Long value = matrix.cell(i, j);
-                Element td = td(i == j ? "–" : value == null ? "fewer than " + matrix.minimumCrowd() : String.valueOf(value));
+                Figure figure = matrix.cell(i, j);
+                Long value = figure.rounded();
+                Element td = td(i == j ? "" : value == null ? "not shown" : figure.shortText());
                 if (value != null) {
                     double share = Math.sqrt(value / (double) largest);
                     td.getStyle().set("background", String.format(Locale.ROOT, "rgba(27, 108, 168, %.2f)", 0.12 + 0.78 * share))
@@ -53,15 +56,15 @@ class ODMatrixTable extends Div {
                 }
                 row.appendChild(td);
             }
-            row.appendChild(td(String.valueOf(matrix.rowTotal(i))));
+            row.appendChild(td(matrix.rowTotal(i).shortText()));
             table.appendChild(row);
         }
         Element totals = new Element("tr");
         totals.appendChild(th("Total (shown)"));
         for (int j = 0; j < matrix.districts().size(); j++) {
-            totals.appendChild(td(String.valueOf(matrix.columnTotal(j))));
+            totals.appendChild(td(matrix.columnTotal(j).shortText()));
         }
-        totals.appendChild(td(String.valueOf(matrix.total())));
+        totals.appendChild(td(matrix.total().shortText()));
         table.appendChild(totals);
         getElement().appendChild(table);
     }

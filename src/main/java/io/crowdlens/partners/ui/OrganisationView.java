@@ -27,12 +27,14 @@ import io.crowdlens.partners.OrganisationDirectory;
 import io.crowdlens.partners.OrganisationKind;
 import io.crowdlens.partners.OrganisationSummary;
 import io.crowdlens.partners.UserAdministration;
+import io.crowdlens.security.ApiTokens;
 import io.crowdlens.security.Role;
+import io.crowdlens.security.ui.ApiTokenGrid;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** One organisation: its name and status, its users, its licences. */
+/** One organisation: its name and status, its users, its licences, its people's API tokens. */
 @Route("admin/organisations")
 @RolesAllowed(Role.ACCOUNT_MANAGER_ROLE)
 class OrganisationView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
@@ -43,14 +45,16 @@ class OrganisationView extends VerticalLayout implements HasUrlParameter<Long>, 
     private final OrganisationAdministration administration;
     private final UserAdministration users;
     private final LicenceAdministration licences;
+    private final ApiTokens tokens;
     private String title = "Organisation · CrowdLens";
 
     OrganisationView(OrganisationDirectory directory, OrganisationAdministration administration,
-            UserAdministration users, LicenceAdministration licences) {
+            UserAdministration users, LicenceAdministration licences, ApiTokens tokens) {
         this.directory = directory;
         this.administration = administration;
         this.users = users;
         this.licences = licences;
+        this.tokens = tokens;
         addClassName("crowdlens-page");
     }
 
@@ -84,6 +88,7 @@ class OrganisationView extends VerticalLayout implements HasUrlParameter<Long>, 
         if (organisation.organisationKind() == OrganisationKind.PARTNER) {
             add(new H3("Licences"), licenceGrid(organisation));
         }
+        add(new H3("API tokens"), new ApiTokenGrid(tokens, organisation.id()));
         Anchor audit = new Anchor("audit?organisation=" + organisation.id(), "Audit trail of this organisation");
         audit.setId("organisation-audit");
         add(audit);

@@ -45,13 +45,16 @@ class OptOutsRegisterCommand implements CliCommand {
             throw new Options.UsageException("--version needs a label of 1 to 100 characters");
         }
         long devices;
+        boolean registered;
         try {
-            devices = OptOutFile.countDevices(file);
+            OptOutFile.Content content = OptOutFile.content(file);
+            devices = content.devices();
+            registered = register.register(version, devices, content.digest(), "command line, file " + file.getFileName());
         } catch (DropException | UncheckedIOException e) {
             err.println("pipeline optouts failed: " + e.getMessage());
             return CommandLine.FAILED;
         }
-        if (!register.register(version, devices, "command line, file " + file.getFileName())) {
+        if (!registered) {
             out.println("Opt-out list " + version + " was registered before; nothing changed.");
         } else {
             out.println("Opt-out list " + version + " registered: " + devices + " devices.");

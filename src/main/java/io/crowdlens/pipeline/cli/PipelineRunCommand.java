@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** {@code pipeline run --drop DIR [--engine duckdb|postgres] [--k N] [--rounding 5]}. */
+/** {@code pipeline run --drop DIR [--engine duckdb|postgres|trino] [--drop-tables CATALOG.SCHEMA] [--k N] [--rounding 5]}. */
 @Component
 class PipelineRunCommand implements CliCommand {
 
@@ -27,12 +27,12 @@ class PipelineRunCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "--drop DIR [--engine duckdb|postgres] [--k N] [--rounding 5] [--output DIR]";
+        return "--drop DIR [--engine duckdb|postgres|trino] [--drop-tables CATALOG.SCHEMA] [--k N] [--rounding 5] [--output DIR]";
     }
 
     @Override
     public int run(Options options, PrintStream out, PrintStream err) {
-        options.allowOnly("drop", "engine", "k", "rounding", "output");
+        options.allowOnly("drop", "engine", "drop-tables", "k", "rounding", "output");
         RunOptions run = RunOptions.defaults().withProgress(new ConsoleProgress(out));
         try {
             if (options.get("engine").isPresent()) {
@@ -44,12 +44,14 @@ class PipelineRunCommand implements CliCommand {
         run = options.integer("k").map(run::withMinimumCrowd).orElse(run);
         run = options.integer("rounding").map(run::withRounding).orElse(run);
         run = options.get("output").map(Path::of).map(run::withOutputDirectory).orElse(run);
+        run = options.get("drop-tables").map(run::withDropTables).orElse(run);
         try {
             RunReport report = pipeline.run(Path.of(options.required("drop")), run);
             out.println(report.summary());
             return CommandLine.OK;
         } catch (RunFailedException e) {
-            err.println("pipeline run failed: " + oneLine(e.getMessage()));
+            err.println("pipeline run failed: " + oneLine(e.getMessage())
+                    + (e.runFolder() == null ? "" : " (" + e.whereToLook() + ")"));
             return CommandLine.FAILED;
         }
     }

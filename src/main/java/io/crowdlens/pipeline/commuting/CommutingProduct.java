@@ -10,7 +10,11 @@ import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.homework.HomeWork;
 import io.crowdlens.pipeline.homework.HomeWork.HomeWorkTable;
 import io.crowdlens.pipeline.homework.HomeWorkSettings;
+import io.crowdlens.pipeline.drop.LocalTimeGrid;
+import io.crowdlens.pipeline.geography.Area;
+import io.crowdlens.pipeline.protect.FamilyCost;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +38,12 @@ public class CommutingProduct implements DataProduct {
 
     private final HomeWorkSettings homeWork;
     private final CommutingSettings settings;
+    private final PrivacySettings privacy;
 
-    public CommutingProduct(HomeWorkSettings homeWork, CommutingSettings settings) {
+    public CommutingProduct(HomeWorkSettings homeWork, CommutingSettings settings, PrivacySettings privacy) {
         this.homeWork = homeWork;
         this.settings = settings;
+        this.privacy = privacy;
     }
 
     @Override
@@ -58,11 +64,19 @@ public class CommutingProduct implements DataProduct {
         for (Corridor corridor : corridors) {
             cells.addAll(CorridorGeometry.cellsOf(corridor, run.cells()));
         }
-        return Optional.of(engine -> new Aggregates(count(engine, run, homeWork, settings, corridors, cells)));
+        List<FamilyCost> costs = CommutingProtection.costs(privacy.bounds(), !corridors.isEmpty());
+        String layer = HomeWork.layer(run.geography(), homeWork);
+        List<String> areas = run.geography().areas().stream().filter(a -> a.layer().equals(layer)).map(Area::code)
+                .toList();
+        LocalTimeGrid time = LocalTimeGrid.of(run.manifest().periodFrom(), run.manifest().periodTo(),
+                run.manifest().timeZone());
+        return Optional.of(ProductRun.of(costs, engine -> new Aggregates(
+                count(engine, run, homeWork, settings, privacy.bounds(), corridors, cells), costs, areas, time)));
     }
 
     static CommutingCounts count(PipelineEngine engine, RunInputs run, HomeWorkSettings homeWorkSettings,
-            CommutingSettings settings, List<Corridor> corridors, List<CorridorCell> corridorCells) {
+            CommutingSettings settings, PrivacySettings.Bounds bounds, List<Corridor> corridors,
+            List<CorridorCell> corridorCells) {
         HomeWorkTable homeWork = HomeWork.ensure(engine, run, homeWorkSettings);
         CommutingQueries queries = new CommutingQueries(engine.sql());
         String step = "Aggregating commuter flows";
@@ -70,7 +84,7 @@ public class CommutingProduct implements DataProduct {
         List<CommuterPair> pairs = engine.sql().fetch(queries.commuterPairs())
                 .map(r -> new CommuterPair(r.value1(), r.value2(), r.value3()));
         List<DepartureCount> departures = engine.sql().fetch(queries.departures(homeWork.layer(), HomeWork.weekdays(run.manifest())))
-                .map(r -> new DepartureCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .map(r -> new DepartureCount(r.value1(), r.value2(), r.value3(), r.value4()));
         run.progress().finished(step, pairs.size() + departures.size());
 
         Map<String, Integer> cellsPerCorridor = new LinkedHashMap<>();
@@ -84,15 +98,17 @@ public class CommutingProduct implements DataProduct {
             for (int i = 0; i < corridorCells.size(); i += 1000) {
                 engine.sql().execute(queries.insertCorridorCells(corridorCells.subList(i, Math.min(corridorCells.size(), i + 1000))));
             }
-            passes = engine.sql().fetch(queries.corridorPasses(settings.corridorMinCells(), settings.corridorTimeLimit()))
+            passes = engine.sql().fetch(queries.corridorPasses(settings.corridorMinCells(), settings.corridorTimeLimit(),
+                            bounds.corridorPassesPerDay()))
                     .map(r -> new CorridorPassCount(r.value1(), r.value2(), r.value3(), Direction.ofSign(r.value4()),
-                            r.value5(), r.value6()));
+                            r.value5()));
             run.progress().finished(step, passes.size());
         }
         return new CommutingCounts(homeWork.layer(), corridors, cellsPerCorridor, pairs, departures, passes);
     }
 
-    private record Aggregates(CommutingCounts counts) implements ProductAggregates {
+    private record Aggregates(CommutingCounts counts, List<FamilyCost> costs, List<String> areas,
+            LocalTimeGrid time) implements ProductAggregates {
 
         @Override
         public long rows() {
@@ -101,7 +117,7 @@ public class CommutingProduct implements DataProduct {
 
         @Override
         public PublishableAggregates protect(Protection protection) {
-            return CommutingProtection.protect(counts, protection);
+            return CommutingProtection.protect(counts, costs, protection, areas, time);
         }
     }
 }

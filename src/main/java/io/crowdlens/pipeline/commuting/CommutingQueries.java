@@ -40,8 +40,8 @@ import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Insert;
 import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.Record5;
-import org.jooq.Record6;
 import org.jooq.ResultQuery;
 import org.jooq.Row3;
 import org.jooq.Table;
@@ -92,11 +92,14 @@ final class CommutingQueries {
     }
 
     /**
-     * Weekday departures per (home area, work area, local hour): on each weekday a commuter is seen at
+     * Commuters per (home area, work area, usual departure hour): on each weekday a commuter is seen at
      * home and later in its work area, the departure is its first event outside the home area after
-     * its first event at home that day. Counted as departures (device-days) and distinct devices.
+     * its first event at home that day; a commuter's usual departure hour is the local hour it departed
+     * in on most days (ties: the earliest hour). Each commuter counts once, in one hour, so the hours of
+     * a pair add up to its commuters with a departure (docs/privacy.md: a device's contribution is one
+     * figure).
      */
-    ResultQuery<Record5<String, String, Integer, Long, Long>> departures(String layer, Collection<LocalDate> weekdays) {
+    ResultQuery<Record4<String, String, Integer, Long>> departures(String layer, Collection<LocalDate> weekdays) {
         Table<?> commuters = select(HomeWork.DEVICE, HomeWork.HOME_AREA, HomeWork.WORK_AREA)
                 .from(HomeWork.DEVICE_HOME_WORK)
                 .where(HomeWork.HOME_AREA.isNotNull()).and(HomeWork.WORK_AREA.isNotNull())
@@ -137,18 +140,33 @@ final class CommutingQueries {
                 .groupBy(device, localDay, home, work)
                 .asTable("departure");
         Field<Integer> hour = DSL.extract(departed.field("departure_time", LocalDateTime.class), DatePart.HOUR);
+        Field<Long> departedDevice = departed.field("device_key", Long.class);
         Field<String> departedHome = departed.field("home_area", String.class);
         Field<String> departedWork = departed.field("work_area", String.class);
-        return dsl.select(departedHome, departedWork, hour.as("hour_of_day"), count().cast(SQLDataType.BIGINT).as("departures"),
-                        countDistinct(departed.field("device_key", Long.class)).cast(SQLDataType.BIGINT).as("devices"))
+        Table<?> daysPerHour = select(departedDevice, departedHome, departedWork, hour.as("hour_of_day"),
+                        count().as("days"))
                 .from(departed)
                 .where(departed.field("reached_work", Integer.class).eq(inline(1)))
-                .groupBy(departedHome, departedWork, hour);
+                .groupBy(departedDevice, departedHome, departedWork, hour)
+                .asTable("days_per_hour");
+        Field<Integer> usualHour = daysPerHour.field("hour_of_day", Integer.class);
+        Table<?> ranked = select(daysPerHour.field(departedHome), daysPerHour.field(departedWork), usualHour,
+                        rowNumber().over(partitionBy(daysPerHour.field(departedDevice))
+                                .orderBy(daysPerHour.field("days").desc(), usualHour)).as("usual"))
+                .from(daysPerHour)
+                .asTable("ranked");
+        Field<String> rankedHome = ranked.field(departedHome);
+        Field<String> rankedWork = ranked.field(departedWork);
+        Field<Integer> rankedHour = ranked.field(usualHour);
+        return dsl.select(rankedHome, rankedWork, rankedHour, count().cast(SQLDataType.BIGINT).as("commuters"))
+                .from(ranked)
+                .where(ranked.field("usual", Integer.class).eq(inline(1)))
+                .groupBy(rankedHome, rankedWork, rankedHour);
     }
 
     /**
-     * Corridor passes per (corridor, local day and hour of entry, direction), as passes and distinct
-     * devices. Per device and corridor, in the order of the device's own events:
+     * Corridor passes per (corridor, local day and hour of entry, direction), as distinct devices (a
+     * device passing twice in one hour and direction counts once). Per device and corridor, in the order of the device's own events:
      * <ol>
      *   <li>visits: consecutive events of the device in the same corridor cell;</li>
      *   <li>a traversal continues from one visit to the next when no other event of the device lies
@@ -159,7 +177,8 @@ final class CommutingQueries {
      *       the last cell) is within the time limit of its entry (last event in the first cell).</li>
      * </ol>
      */
-    ResultQuery<Record6<String, LocalDate, Integer, Integer, Long, Long>> corridorPasses(int minCells, Duration timeLimit) {
+    ResultQuery<Record5<String, LocalDate, Integer, Integer, Long>> corridorPasses(int minCells, Duration timeLimit,
+            int passesPerDay) {
         Field<DayToSecond> limit = inline(DayToSecond.valueOf(timeLimit));
         Table<?> accepted = acceptedEvents();
         Table<?> ordered = select(accepted.field(DEVICE_KEY), accepted.field(CELL_KEY), accepted.field(EVENT_AT),
@@ -257,16 +276,27 @@ final class CommutingQueries {
                 .having(cells.ge(inline(minCells)))
                 .and(exitAt.le(entryAt.plus(limit)))
                 .asTable("pass");
+        // 4. the bound: per device and day of entry at most passesPerDay passes, the earliest first (ties
+        // by corridor and direction); then a device counts once per corridor, day, hour and direction
         Field<LocalDateTime> entry = passes.field("entry_time", LocalDateTime.class);
-        Field<String> corridor = passes.field("corridor_code", String.class);
         Field<LocalDate> entryDay = DSL.cast(entry, SQLDataType.LOCALDATE);
-        Field<Integer> entryHour = DSL.extract(entry, DatePart.HOUR);
-        Field<Integer> passDirection = passes.field("direction", Integer.class);
-        return dsl.select(corridor, entryDay.as("local_day"), entryHour.as("hour_of_day"), passDirection,
-                        count().cast(SQLDataType.BIGINT).as("passes"),
-                        countDistinct(passes.field("device_key")).cast(SQLDataType.BIGINT).as("devices"))
+        Table<?> rankedPasses = select(passes.field("device_key"), passes.field("corridor_code"),
+                        passes.field("direction"), entry, entryDay.as("local_day"),
+                        rowNumber().over(partitionBy(passes.field("device_key"), entryDay)
+                                .orderBy(entry, passes.field("corridor_code"), passes.field("direction")))
+                                .as("contribution"))
                 .from(passes)
-                .groupBy(corridor, entryDay, entryHour, passDirection);
+                .asTable("ranked_pass");
+        Field<LocalDateTime> rankedEntry = rankedPasses.field("entry_time", LocalDateTime.class);
+        Field<String> corridor = rankedPasses.field("corridor_code", String.class);
+        Field<LocalDate> rankedDay = rankedPasses.field("local_day", LocalDate.class);
+        Field<Integer> entryHour = DSL.extract(rankedEntry, DatePart.HOUR);
+        Field<Integer> passDirection = rankedPasses.field("direction", Integer.class);
+        return dsl.select(corridor, rankedDay, entryHour.as("hour_of_day"), passDirection,
+                        countDistinct(rankedPasses.field("device_key")).cast(SQLDataType.BIGINT).as("passes"))
+                .from(rankedPasses)
+                .where(rankedPasses.field("contribution", Integer.class).le(inline(passesPerDay)))
+                .groupBy(corridor, rankedDay, entryHour, passDirection);
     }
 
     private static Table<?> acceptedEvents() {

@@ -6,6 +6,7 @@ import static io.crowdlens.db.Tables.CORRIDOR;
 import static io.crowdlens.db.Tables.CORRIDOR_PASS;
 
 import io.crowdlens.common.Dataset;
+import io.crowdlens.pipeline.protect.NoiseRecord;
 import io.crowdlens.pipeline.publish.AreaIds;
 import io.crowdlens.pipeline.publish.Batches;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 
-/** Protected commuting rows and the release's corridors, written to the serving database. */
+/** Protected (noised, at least k) commuting rows and the release's corridors, written to the serving database. */
 record PublishableCommuting(String layer, List<Corridor> corridors, Map<String, Integer> corridorCells,
         List<CommuterPair> pairs, List<DepartureCount> departures, List<CorridorPassCount> passes,
-        long suppressedRows) implements PublishableAggregates {
+        List<NoiseRecord> noise) implements PublishableAggregates {
 
     PublishableCommuting {
         corridors = List.copyOf(corridors);
@@ -25,6 +26,7 @@ record PublishableCommuting(String layer, List<Corridor> corridors, Map<String, 
         pairs = List.copyOf(pairs);
         departures = List.copyOf(departures);
         passes = List.copyOf(passes);
+        noise = List.copyOf(noise);
     }
 
     @Override
@@ -46,10 +48,10 @@ record PublishableCommuting(String layer, List<Corridor> corridors, Map<String, 
                         Math.toIntExact(p.commuters())});
         Batches.insert(db, departures, db.insertInto(COMMUTING_DEPARTURE, COMMUTING_DEPARTURE.RELEASE_ID,
                         COMMUTING_DEPARTURE.HOME_AREA_ID, COMMUTING_DEPARTURE.WORK_AREA_ID, COMMUTING_DEPARTURE.HOUR_OF_DAY,
-                        COMMUTING_DEPARTURE.DEPARTURES, COMMUTING_DEPARTURE.DEVICES)
-                        .values((Long) null, null, null, null, null, null),
+                        COMMUTING_DEPARTURE.COMMUTERS)
+                        .values((Long) null, null, null, null, null),
                 d -> new Object[] {releaseId, areaIds.of(layer, d.homeArea()), areaIds.of(layer, d.workArea()),
-                        (short) d.hourOfDay(), Math.toIntExact(d.departures()), Math.toIntExact(d.devices())});
+                        (short) d.hourOfDay(), Math.toIntExact(d.commuters())});
         Map<String, Long> corridorIds = new HashMap<>();
         for (Corridor corridor : corridors) {
             corridorIds.put(corridor.code(), db.insertInto(CORRIDOR)
@@ -63,10 +65,9 @@ record PublishableCommuting(String layer, List<Corridor> corridors, Map<String, 
                     .fetchSingle().value1());
         }
         Batches.insert(db, passes, db.insertInto(CORRIDOR_PASS, CORRIDOR_PASS.RELEASE_ID, CORRIDOR_PASS.CORRIDOR_ID,
-                        CORRIDOR_PASS.LOCAL_DAY, CORRIDOR_PASS.HOUR_OF_DAY, CORRIDOR_PASS.DIRECTION, CORRIDOR_PASS.PASSES,
-                        CORRIDOR_PASS.DEVICES)
-                        .values((Long) null, null, null, null, null, null, null),
+                        CORRIDOR_PASS.LOCAL_DAY, CORRIDOR_PASS.HOUR_OF_DAY, CORRIDOR_PASS.DIRECTION, CORRIDOR_PASS.PASSES)
+                        .values((Long) null, null, null, null, null, null),
                 p -> new Object[] {releaseId, corridorIds.get(p.corridorCode()), p.localDay(), (short) p.hourOfDay(),
-                        p.direction().name(), Math.toIntExact(p.passes()), Math.toIntExact(p.devices())});
+                        p.direction().name(), Math.toIntExact(p.passes())});
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * Reads cells.csv in OpenCellID's layout (key mcc-net-area-cell) or the minimal layout
- * (cell_id,lat,lon[,range]). An operator's own network has few enough cells to hold in memory.
+ * (cell_id,lat,lon[,range]). Numeric keys are held without leading zeros ({@link CellKeys}). An operator's own network has few enough cells to hold in memory.
  */
 public final class CellReader {
 
@@ -85,7 +85,7 @@ public final class CellReader {
     private static Function<List<String>, String> keyOf(List<String> columns, String source) {
         if (columns.contains("cell_id")) {
             int id = columns.indexOf("cell_id");
-            return fields -> blankToNull(fields.get(id));
+            return fields -> CellKeys.canonical(blankToNull(fields.get(id)));
         }
         if (columns.containsAll(List.of("mcc", "net", "area", "cell"))) {
             int mcc = columns.indexOf("mcc");
@@ -95,7 +95,7 @@ public final class CellReader {
             return fields -> {
                 List<String> parts = List.of(fields.get(mcc).strip(), fields.get(net).strip(), fields.get(area).strip(),
                         fields.get(cell).strip());
-                return parts.stream().anyMatch(String::isEmpty) ? null : String.join("-", parts);
+                return parts.stream().anyMatch(String::isEmpty) ? null : CellKeys.canonical(String.join("-", parts));
             };
         }
         throw new DropException(source + " line 1: header has neither cell_id nor OpenCellID's mcc,net,area,cell columns");

@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,8 +23,20 @@ public final class OptOutFile {
     private OptOutFile() {
     }
 
+    /**
+     * What identifies a list's content without its ids: how many distinct devices, and the SHA-256 of
+     * the distinct ids, sorted, one per line (so the order of rows and blanks around ids do not matter).
+     */
+    public record Content(long devices, String digest) {
+    }
+
     /** Distinct device ids listed. The ids live only in this method's memory. */
     public static long countDevices(Path file) {
+        return content(file).devices();
+    }
+
+    /** The list's size and digest. The ids live only in this method's memory. */
+    public static Content content(Path file) {
         DropFiles.requireFile(file);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
@@ -44,9 +60,15 @@ public final class OptOutFile {
                 }
                 devices.add(fields.get(deviceColumn).strip());
             }
-            return devices.size();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (String device : new TreeSet<>(devices)) {
+                sha256.update((device + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return new Content(devices.size(), HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

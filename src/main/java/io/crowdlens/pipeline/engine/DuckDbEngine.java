@@ -2,6 +2,7 @@ package io.crowdlens.pipeline.engine;
 
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT;
 
+import io.crowdlens.pipeline.drop.CellKeys;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
 import io.crowdlens.pipeline.drop.QuarantineFile;
@@ -43,6 +44,7 @@ public final class DuckDbEngine implements PipelineEngine {
     private static final String REJECT_SCANS = "event_reject_scans";
 
     private final Path scratch;
+    private final Runnable release;
     private final Connection connection;
     private final DSLContext dsl;
     private final ProgressListener progress;
@@ -61,7 +63,16 @@ public final class DuckDbEngine implements PipelineEngine {
      * @param threads worker threads; 0 for one per core
      */
     public DuckDbEngine(Path scratch, ProgressListener progress, String memoryLimit, int threads) {
+        this(scratch, progress, memoryLimit, threads, () -> Scratch.deleteRecursively(scratch));
+    }
+
+    /**
+     * @param release deletes the scratch folder once DuckDB is closed (and lets go of its lock, see
+     *     io.crowdlens.pipeline.scratch.ScratchSpace)
+     */
+    public DuckDbEngine(Path scratch, ProgressListener progress, String memoryLimit, int threads, Runnable release) {
         this.scratch = scratch;
+        this.release = release;
         this.progress = progress;
         try {
             Files.createDirectories(scratch);
@@ -79,7 +90,7 @@ public final class DuckDbEngine implements PipelineEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create the scratch folder " + scratch, e);
         } catch (SQLException e) {
-            Scratch.deleteRecursively(scratch);
+            release.run();
             throw new IllegalStateException("Could not start DuckDB in " + scratch + ": " + Scratch.firstLine(e), e);
         }
         dsl = DSL.using(connection, SQLDialect.DUCKDB, Scratch.settings());
@@ -138,7 +149,7 @@ public final class DuckDbEngine implements PipelineEngine {
         if (!csvEvents.isEmpty()) {
             // all_varchar: the classification judges every value itself, so a bad value is a reason, not a crash;
             // the dialect is fixed by the drop format, so a few odd rows cannot make the sniffer guess another
-            view.append("select device_id, cell_id, ts, filename as source_file,")
+            view.append("select device_id, ").append(canonicalCellKey("cell_id")).append(" as cell_id, ts, filename as source_file,")
                     .append(" cast(null as timestamp with time zone) as ts_at from read_csv(")
                     .append(list(csvEvents))
                     .append(", header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true")
@@ -152,12 +163,24 @@ public final class DuckDbEngine implements PipelineEngine {
         }
         if (!parquetEvents.isEmpty()) {
             view.append(csvEvents.isEmpty() ? "" : " union all ")
-                    .append("select cast(device_id as varchar) as device_id, cast(cell_id as varchar) as cell_id,")
+                    .append("select cast(device_id as varchar) as device_id, ")
+                    .append(canonicalCellKey("cast(cell_id as varchar)")).append(" as cell_id,")
                     .append(" cast(ts as varchar) as ts, filename as source_file, ")
                     .append(parquetTsInstant()).append(" as ts_at")
                     .append(" from read_parquet(").append(list(parquetEvents)).append(", filename = true)");
         }
         return view.toString();
+    }
+
+    /**
+     * The cell key as {@link CellKeys#canonical} makes it: a numeric key without leading zeros. Only keys
+     * that could hold a leading zero (cheap LIKE tests) go through the regular expressions.
+     */
+    static String canonicalCellKey(String column) {
+        return "case when (" + column + " like '0%' or " + column + " like '%-0%' or " + column + " like ' %0%')"
+                + " and regexp_matches(trim(" + column + "), " + literal(CellKeys.NUMERIC) + ")"
+                + " then regexp_replace(trim(" + column + "), " + literal(CellKeys.LEADING_ZEROS) + ", '\\1\\2', 'g')"
+                + " else " + column + " end";
     }
 
     /**
@@ -256,7 +279,7 @@ public final class DuckDbEngine implements PipelineEngine {
         } catch (SQLException e) {
             // the files are deleted below in any case
         } finally {
-            Scratch.deleteRecursively(scratch);
+            release.run();
         }
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /**
  * An SQL engine holding one run's drop in scratch space: it stages the relations of
@@ -21,6 +23,15 @@ public interface PipelineEngine extends AutoCloseable {
     DSLContext sql();
 
     void stageCells(Collection<String> cellKeys, Collection<CellArea> cellAreas);
+
+    /**
+     * The run's re-keying secret as the queries use it: by default the secret held in Java memory, as a
+     * bind value (never part of the SQL text). An engine whose driver writes bind values into the query
+     * text it logs keeps a secret of its own where no query shows it (see TrinoEngine).
+     */
+    default Field<String> runKey(String secret) {
+        return DSL.val(secret);
+    }
 
     /** Stages optouts.csv; a row that cannot be read fails the run, since skipping it would publish an opted-out device. */
     long stageOptOuts(Path file);

@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.engine;
 import static io.crowdlens.pipeline.presence.ScratchTables.OPTOUT;
 import static io.crowdlens.pipeline.presence.ScratchTables.RAW_EVENT;
 
+import io.crowdlens.pipeline.drop.CellKeys;
 import io.crowdlens.pipeline.drop.Csv;
 import io.crowdlens.pipeline.drop.DropException;
 import io.crowdlens.pipeline.drop.DropFiles;
@@ -39,6 +40,9 @@ import org.postgresql.copy.CopyIn;
 public final class PostgresEngine implements PipelineEngine {
 
     private static final int COPY_BUFFER = 1 << 20;
+    /** First key of the advisory locks of run schemas ("CRL"). */
+    private static final int LOCK_CLASS = 0x43524C;
+    private static final String SCHEMA_PREFIX = "crowdlens_run_";
 
     private final Connection connection;
     private final DSLContext dsl;
@@ -48,11 +52,14 @@ public final class PostgresEngine implements PipelineEngine {
 
     public PostgresEngine(DataSource dataSource, ProgressListener progress) {
         this.progress = progress;
-        this.schema = "crowdlens_run_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        this.schema = SCHEMA_PREFIX + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
+                // held by this session while the run lives; the server lets go when the session ends, also
+                // when the pipeline's process is killed, so a later sweep can tell a dead run's schema
+                s.execute("select pg_advisory_lock(" + LOCK_CLASS + ", hashtext('" + schema + "'))");
                 s.execute("create schema " + schema);
                 s.execute("set search_path to " + schema);
             }
@@ -162,7 +169,7 @@ public final class PostgresEngine implements PipelineEngine {
                     }
                     // empty fields stay empty strings here and are judged by the classification, as in DuckDB
                     buffer.append(quotedOrNull(fields.get(device))).append(',')
-                            .append(quotedOrNull(fields.get(cell))).append(',')
+                            .append(quotedOrNull(cellKey(fields.get(cell)))).append(',')
                             .append(quotedOrNull(fields.get(ts))).append(',')
                             .append(quotedSource).append('\n');
                     if (++rows % 100_000 == 0) {
@@ -199,6 +206,7 @@ public final class PostgresEngine implements PipelineEngine {
         try (Statement s = connection.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
             s.execute("set search_path to default");
+            s.execute("select pg_advisory_unlock(" + LOCK_CLASS + ", hashtext('" + schema + "'))");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop the run's scratch schema " + schema + ": " + Scratch.firstLine(e), e);
         } finally {
@@ -208,6 +216,45 @@ public final class PostgresEngine implements PipelineEngine {
                 // returned to the pool or gone; the schema is already dropped
             }
         }
+    }
+
+    /**
+     * Drops the run schemas of runs that are no longer alive (their advisory lock is free: the session
+     * that held it is gone). They hold a drop's rows verbatim. Returns the schemas dropped.
+     */
+    public static List<String> sweepDeadRunSchemas(DataSource dataSource) {
+        List<String> dropped = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            List<String> schemas = new java.util.ArrayList<>();
+            try (var rs = s.executeQuery("select nspname from pg_namespace where nspname like '" + SCHEMA_PREFIX + "%'")) {
+                while (rs.next()) {
+                    schemas.add(rs.getString(1));
+                }
+            }
+            for (String name : schemas) {
+                if (!name.matches(SCHEMA_PREFIX + "[0-9a-f]+")) {
+                    continue;
+                }
+                boolean free;
+                try (var rs = s.executeQuery("select pg_try_advisory_lock(" + LOCK_CLASS + ", hashtext('" + name + "'))")) {
+                    free = rs.next() && rs.getBoolean(1);
+                }
+                if (free) {
+                    try {
+                        s.execute("drop schema if exists " + name + " cascade");
+                        dropped.add(name);
+                        org.slf4j.LoggerFactory.getLogger(PostgresEngine.class)
+                                .warn("Dropped the run schema {} of a run that is no longer alive", name);
+                    } finally {
+                        s.execute("select pg_advisory_unlock(" + LOCK_CLASS + ", hashtext('" + name + "'))");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not sweep run schemas of dead runs: " + Scratch.firstLine(e), e);
+        }
+        return dropped;
     }
 
     private CopyIn copyIn(String sql) throws SQLException {
@@ -226,6 +273,12 @@ public final class PostgresEngine implements PipelineEngine {
             copy.writeToCopy(bytes, 0, bytes.length);
             buffer.setLength(0);
         }
+    }
+
+    /** A numeric cell key without leading zeros ({@link CellKeys}); any other value as written. */
+    private static String cellKey(String value) {
+        String canonical = CellKeys.canonical(value.strip());
+        return canonical.equals(value.strip()) ? value : canonical;
     }
 
     /** In COPY's CSV format an unquoted empty field is NULL, as DuckDB reads an empty field. */

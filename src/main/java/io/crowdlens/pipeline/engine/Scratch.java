@@ -5,6 +5,7 @@ import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_AREA;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_CELL_KEY;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_INDEX;
 import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_LAYER;
+import static io.crowdlens.pipeline.presence.ScratchTables.CELL_AREA_LAYER_INDEX;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL;
 import static io.crowdlens.pipeline.presence.ScratchTables.DROP_CELL_KEY;
 
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Row1;
-import org.jooq.Row4;
+import org.jooq.Row5;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -47,20 +48,37 @@ final class Scratch {
                 .column(CELL_AREA_LAYER.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
                 .column(CELL_AREA_AREA.getUnqualifiedName(), SQLDataType.VARCHAR.notNull())
                 .column(CELL_AREA_INDEX.getUnqualifiedName(), SQLDataType.INTEGER.notNull())
+                .column(CELL_AREA_LAYER_INDEX.getUnqualifiedName(), SQLDataType.INTEGER.notNull())
                 .execute();
         for (List<String> chunk : chunks(new ArrayList<>(cellKeys))) {
             List<Row1<String>> rows = chunk.stream().map(DSL::row).toList();
             dsl.insertInto(DROP_CELL, DROP_CELL_KEY).valuesOfRows(rows).execute();
         }
-        Map<List<String>, Integer> areaIndex = new HashMap<>();
-        for (List<CellArea> chunk : chunks(new ArrayList<>(cellAreas))) {
-            List<Row4<String, String, String, Integer>> rows = chunk.stream()
-                    .map(c -> DSL.row(c.cellKey(), c.layerCode(), c.areaCode(),
-                            areaIndex.computeIfAbsent(List.of(c.layerCode(), c.areaCode()), k -> areaIndex.size())))
+        for (List<IndexedCellArea> chunk : chunks(indexed(cellAreas))) {
+            List<Row5<String, String, String, Integer, Integer>> rows = chunk.stream()
+                    .map(c -> DSL.row(c.cellKey(), c.layerCode(), c.areaCode(), c.areaIndex(), c.layerIndex()))
                     .toList();
-            dsl.insertInto(CELL_AREA, CELL_AREA_CELL_KEY, CELL_AREA_LAYER, CELL_AREA_AREA, CELL_AREA_INDEX)
+            dsl.insertInto(CELL_AREA, CELL_AREA_CELL_KEY, CELL_AREA_LAYER, CELL_AREA_AREA, CELL_AREA_INDEX,
+                            CELL_AREA_LAYER_INDEX)
                     .valuesOfRows(rows).execute();
         }
+    }
+
+    /** A cell's area with the run's numbers for the area (layer and code) and for its layer. */
+    record IndexedCellArea(String cellKey, String layerCode, String areaCode, int areaIndex, int layerIndex) {
+    }
+
+    /** Numbers each area and each layer in order of first appearance: every engine stages the same numbers. */
+    static List<IndexedCellArea> indexed(Collection<CellArea> cellAreas) {
+        Map<List<String>, Integer> areaIndex = new HashMap<>();
+        Map<String, Integer> layerIndex = new HashMap<>();
+        List<IndexedCellArea> indexed = new ArrayList<>(cellAreas.size());
+        for (CellArea c : cellAreas) {
+            indexed.add(new IndexedCellArea(c.cellKey(), c.layerCode(), c.areaCode(),
+                    areaIndex.computeIfAbsent(List.of(c.layerCode(), c.areaCode()), k -> areaIndex.size()),
+                    layerIndex.computeIfAbsent(c.layerCode(), k -> layerIndex.size())));
+        }
+        return indexed;
     }
 
     private static <T> List<List<T>> chunks(List<T> all) {

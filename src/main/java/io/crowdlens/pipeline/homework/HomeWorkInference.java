@@ -31,6 +31,7 @@ import org.jooq.DatePart;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.Record1;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -105,7 +106,12 @@ final class HomeWorkInference {
         return dsl.select(count())
                 .from(DSL.table("information_schema.tables"))
                 .where(field("table_name", SQLDataType.VARCHAR).eq(inline(DEVICE_HOME_WORK.getName())))
-                .and(field("table_schema", SQLDataType.VARCHAR).eq(DSL.currentSchema()));
+                .and(field("table_schema", SQLDataType.VARCHAR).eq(currentSchema()));
+    }
+
+    /** jOOQ renders current_schema() for TRINO, where it is a special form without parentheses. */
+    private Field<String> currentSchema() {
+        return dsl.dialect().family() == SQLDialect.TRINO ? field("current_schema", SQLDataType.VARCHAR) : DSL.currentSchema();
     }
 
     private Condition inNight(Field<Integer> hour) {

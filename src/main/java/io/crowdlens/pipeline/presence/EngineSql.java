@@ -12,6 +12,7 @@ import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
+import org.jooq.WindowSpecification;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -25,6 +26,8 @@ final class EngineSql {
     static final String ISO_INSTANT =
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$";
     static final String EPOCH_MILLIS = "^-?[0-9]{1,15}$";
+    /** A date and a time without an offset: local time in some zone, not an instant. */
+    static final String LOCAL_DATE_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?$";
 
     private final SQLDialect dialect;
 
@@ -54,7 +57,10 @@ final class EngineSql {
 
     private Field<OffsetDateTime> epochMillis(Field<String> text) {
         return switch (dialect) {
-            case TRINO -> field("from_unixtime(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
+            // not from_unixtime(x / 1000.0): 1000.0 is a decimal(5,1) in Trino, so that kept tenths of a second
+            // (found when Trino first executed it); interval arithmetic is exact to the millisecond
+            case TRINO -> field("(timestamp '1970-01-01 00:00:00.000 UTC' + cast({0} as bigint) * interval '0.001' second)",
+                    SQLDataType.TIMESTAMPWITHTIMEZONE, text);
             default -> field("to_timestamp(cast({0} as bigint) / 1000.0)", SQLDataType.TIMESTAMPWITHTIMEZONE, text);
         };
     }
@@ -140,6 +146,19 @@ final class EngineSql {
                     + " cast({2} as varchar)))))", SQLDataType.BIGINT, deviceKey, cell, instant);
             default -> throw new IllegalArgumentException("no event hash for " + dialect);
         };
+    }
+
+    /**
+     * The window in which each accepted event's hash meets its neighbour ({@link EventClassification#findDuplicates}).
+     * One ordered window over all events is a single task on a single node in Trino: the whole drop
+     * sorted in one place. Equal hashes fall into the same bucket, so one window per bucket finds
+     * exactly the same repeated hashes and spreads over the workers.
+     */
+    WindowSpecification hashNeighbours(Field<Long> hash) {
+        if (dialect == SQLDialect.TRINO) {
+            return DSL.partitionBy(field("bitwise_and({0}, 1023)", SQLDataType.BIGINT, hash)).orderBy(hash);
+        }
+        return DSL.orderBy(hash);
     }
 
     /** The text without surrounding blanks; null when nothing else is left. */

@@ -32,7 +32,6 @@ import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
-import static org.jooq.impl.DSL.val;
 
 import io.crowdlens.pipeline.drop.Manifest;
 import io.crowdlens.pipeline.drop.RejectReason;
@@ -93,9 +92,10 @@ public final class EventClassification {
     /**
      * Every row of raw_event into classified_event with its verdict, duplicates not yet judged.
      *
-     * @param runKey the run's secret for re-keying device ids; bound, never rendered into the SQL
+     * @param runKey the run's secret for re-keying device ids ({@code PipelineEngine#runKey}): a bind value
+     *     or a lookup, never rendered into the SQL as a literal
      */
-    public Insert<?> classify(Manifest manifest, String runKey) {
+    public Insert<?> classify(Manifest manifest, Field<String> runKey) {
         Table<?> parsed = parsed(manifest);
         Field<String> deviceId = parsed.field("device_id", String.class);
         Field<String> cellId = parsed.field("cell_id", String.class);
@@ -126,7 +126,7 @@ public final class EventClassification {
         return dsl.insertInto(CLASSIFIED_EVENT, DEVICE_KEY, CELL_KEY, EVENT_AT, LOCAL_TIME, STATUS, REJECTED_DEVICE_ID,
                         REJECTED_CELL_ID, REJECTED_TS, SOURCE_FILE)
                 .select(select(
-                        DSL.when(accepted, sql.keyedHash(val(runKey), device)).else_(DSL.castNull(SQLDataType.BIGINT)),
+                        DSL.when(accepted, sql.keyedHash(runKey, device)).else_(DSL.castNull(SQLDataType.BIGINT)),
                         EngineSql.nullUnless(accepted, classified.field("cell_id", String.class)),
                         DSL.when(accepted, classified.field("event_at", OffsetDateTime.class))
                                 .else_(DSL.castNull(SQLDataType.TIMESTAMPWITHTIMEZONE)),
@@ -151,7 +151,7 @@ public final class EventClassification {
         Field<Long> eventHash = sql.eventHash(DEVICE_KEY, CELL_KEY, EVENT_AT);
         Table<?> hashes = select(eventHash.as("h")).from(CLASSIFIED_EVENT).where(STATUS.isNull()).asTable("e");
         Field<Long> hash = hashes.field("h", Long.class);
-        Table<?> neighbours = select(hash, DSL.lag(hash).over(DSL.orderBy(hash)).as("previous"))
+        Table<?> neighbours = select(hash, DSL.lag(hash).over(sql.hashNeighbours(hash)).as("previous"))
                 .from(hashes)
                 .asTable("n");
         Field<Long> repeated = neighbours.field("h", Long.class);
@@ -176,10 +176,10 @@ public final class EventClassification {
      * of other rows are never parsed) and quarantines each copy after the first, by timestamp as
      * written, then file, as the operator wrote it.
      */
-    public Insert<?> quarantineDuplicates(Manifest manifest, String runKey) {
+    public Insert<?> quarantineDuplicates(Manifest manifest, Field<String> runKey) {
         Field<String> rawDevice = sql.trimmedOrNull(RAW_DEVICE_ID);
         Field<String> rawCell = sql.trimmedOrNull(RAW_CELL_ID);
-        Field<Long> rawKey = sql.keyedHash(val(runKey), rawDevice);
+        Field<Long> rawKey = sql.keyedHash(runKey, rawDevice);
         Table<?> devicesAndCells = selectDistinct(DUPLICATE_KEY, DUPLICATE_CELL).from(DUPLICATE_GROUP).asTable("g");
         // typed instants narrow the rows to hash down to the duplicated instants; text has to be parsed first
         Table<?> candidates = select(RAW_DEVICE_ID, RAW_CELL_ID, RAW_TS, RAW_TS_AT, RAW_SOURCE_FILE)
@@ -241,6 +241,16 @@ public final class EventClassification {
     /** How many rows got each status (null: accepted). */
     public ResultQuery<Record2<String, Long>> statusCounts() {
         return dsl.select(STATUS, count().cast(SQLDataType.BIGINT)).from(CLASSIFIED_EVENT).groupBy(STATUS);
+    }
+
+    /**
+     * Of the rows rejected as bad_timestamp, those whose timestamp is a date and time without a UTC
+     * offset (the commonest cause, worth its own explanation): how many, and the first of them.
+     */
+    public ResultQuery<Record2<Integer, String>> timestampsWithoutOffset() {
+        return dsl.select(count(), DSL.min(REJECTED_TS)).from(CLASSIFIED_EVENT)
+                .where(STATUS.eq(reason(RejectReason.BAD_TIMESTAMP)))
+                .and(sql.matches(sql.trimmed(REJECTED_TS), EngineSql.LOCAL_DATE_TIME));
     }
 
     /** The rejected rows with the values as the operator wrote them, for the quarantine file. */

@@ -8,8 +8,20 @@ import java.time.LocalDate;
  */
 public record PresenceCount(String layerCode, String areaCode, LocalDate localDay, Integer hourOfDay, long devices) {
 
+    /** Which figure a count is: its place in the public grid. */
+    public record Key(String layerCode, String areaCode, LocalDate localDay, Integer hourOfDay) {
+
+        PresenceCount withDevices(long devices) {
+            return new PresenceCount(layerCode, areaCode, localDay, hourOfDay, devices);
+        }
+    }
+
     public boolean isDaily() {
         return hourOfDay == null;
+    }
+
+    public Key key() {
+        return new Key(layerCode, areaCode, localDay, hourOfDay);
     }
 
     public PresenceCount withDevices(long newDevices) {

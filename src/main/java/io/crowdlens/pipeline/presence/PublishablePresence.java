@@ -5,6 +5,7 @@ import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.presence.PresenceDayHours;
+import io.crowdlens.pipeline.protect.NoiseRecord;
 import io.crowdlens.pipeline.publish.AreaIds;
 import io.crowdlens.pipeline.publish.Batches;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
@@ -12,11 +13,13 @@ import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
 
-/** Protected presence rows, written to presence_hourly and presence_daily, and the map's projection of them. */
-public record PublishablePresence(List<PresenceCount> published, long suppressedRows) implements PublishableAggregates {
+/** Protected (noised, at least k) presence rows, written to presence_hourly and presence_daily, and the map's projection of them. */
+public record PublishablePresence(List<PresenceCount> published, List<NoiseRecord> noise)
+        implements PublishableAggregates {
 
     public PublishablePresence {
         published = List.copyOf(published);
+        noise = List.copyOf(noise);
     }
 
     @Override

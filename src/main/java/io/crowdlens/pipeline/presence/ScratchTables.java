@@ -48,6 +48,9 @@ public final class ScratchTables {
      * two strings, and H3 codes are too long for engines to keep inline.
      */
     public static final Field<Integer> CELL_AREA_INDEX = field(name("cell_area", "area_index"), SQLDataType.INTEGER);
+    /** A number for the layer within this run: contribution bounds are per device, day and layer. */
+    public static final Field<Integer> CELL_AREA_LAYER_INDEX =
+            field(name("cell_area", "layer_index"), SQLDataType.INTEGER);
 
     /**
      * Every event row with its verdict: accepted (status null), opted out, or a reject reason. Accepted

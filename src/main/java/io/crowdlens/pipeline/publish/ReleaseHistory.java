@@ -18,7 +18,8 @@ public class ReleaseHistory {
     public record Entry(long id, String dataset, String status, String dropId, LocalDate periodFrom,
             LocalDate periodTo, String timeZone, int minimumCrowd, int rounding, String optOutListVersion,
             long rowsRead, long rowsRejected, long aggregateRows, String engine, long pipelineMillis,
-            OffsetDateTime publishedAt, boolean stale) {
+            OffsetDateTime publishedAt, boolean stale, String noiseMechanism, double rhoPerUnit,
+            double epsilonPerUnit) {
     }
 
     private final DSLContext db;
@@ -34,7 +35,8 @@ public class ReleaseHistory {
                         DATA_RELEASE.K_THRESHOLD, DATA_RELEASE.ROUNDING, DATA_RELEASE.OPTOUT_LIST_VERSION,
                         DATA_RELEASE.ROWS_READ, DATA_RELEASE.ROWS_REJECTED, DATA_RELEASE.AGGREGATE_ROWS,
                         DATA_RELEASE.ENGINE, DATA_RELEASE.PIPELINE_MILLIS, DATA_RELEASE.PUBLISHED_AT,
-                        field(Staleness.ofRelease()))
+                        field(Staleness.ofRelease()), DATA_RELEASE.NOISE_MECHANISM,
+                        DATA_RELEASE.RHO_DAY_LEVEL.plus(DATA_RELEASE.RHO_PERIOD_LEVEL), DATA_RELEASE.EPSILON_PER_UNIT)
                 .from(DATA_RELEASE)
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .fetch(Records.mapping(Entry::new));

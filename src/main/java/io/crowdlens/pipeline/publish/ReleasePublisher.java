@@ -3,10 +3,13 @@ package io.crowdlens.pipeline.publish;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.RELEASE_NOISE;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.Geography;
+import io.crowdlens.pipeline.protect.NoiseRecord;
+import io.crowdlens.pipeline.protect.RunCost;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -30,11 +33,13 @@ public class ReleasePublisher {
     private final DSLContext db;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PrivacyLedger ledger;
 
-    public ReleasePublisher(DSLContext db, TransactionTemplate tx, Clock clock) {
+    public ReleasePublisher(DSLContext db, TransactionTemplate tx, Clock clock, PrivacyLedger ledger) {
         this.db = db;
         this.tx = tx;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     /** One product's protected rows and how long the engine took to aggregate them. */
@@ -54,7 +59,11 @@ public class ReleasePublisher {
         if (products.stream().map(p -> p.aggregates().dataset()).distinct().count() != products.size()) {
             throw new IllegalArgumentException("one release per dataset and run");
         }
+        RunCost runCost = products.stream().map(p -> RunCost.ofRecords(p.aggregates().noise()))
+                .reduce(new RunCost(0, 0), RunCost::plus);
         return tx.execute(status -> {
+            // again inside the transaction: another run may have spent from these days since the first check
+            ledger.check(draft.periodFrom(), draft.periodTo(), runCost);
             AreaIds areaIds = upsertGeography(geography);
             Map<Dataset, Long> ids = new EnumMap<>(Dataset.class);
             for (ProductRelease product : products) {
@@ -64,6 +73,9 @@ public class ReleasePublisher {
                         .execute();
                 long releaseId = insertRelease(draft, product);
                 product.aggregates().write(db, releaseId, areaIds);
+                insertNoise(releaseId, product.aggregates().noise());
+                ledger.record(releaseId, dataset, draft.runId(), draft.periodFrom(), draft.periodTo(),
+                        RunCost.ofRecords(product.aggregates().noise()));
                 ids.put(dataset, releaseId);
             }
             long publishMillis = clock.millis() - startedMillis;
@@ -102,7 +114,15 @@ public class ReleasePublisher {
 
     private long insertRelease(ReleaseDraft d, ProductRelease product) {
         PublishableAggregates rows = product.aggregates();
+        RunCost cost = RunCost.ofRecords(rows.noise());
         return db.insertInto(DATA_RELEASE)
+                .set(DATA_RELEASE.RUN_ID, d.runId())
+                .set(DATA_RELEASE.NOISE_MECHANISM, d.noiseMechanism())
+                .set(DATA_RELEASE.PRIVACY_UNIT, "DEVICE_DAY")
+                .set(DATA_RELEASE.RHO_DAY_LEVEL, cost.dayLevel())
+                .set(DATA_RELEASE.RHO_PERIOD_LEVEL, cost.periodLevel())
+                .set(DATA_RELEASE.EPSILON_PER_UNIT, cost.epsilonPerUnit(d.delta()))
+                .set(DATA_RELEASE.DELTA_PER_UNIT, cost.perUnit() == 0 ? 0 : d.delta())
                 .set(DATA_RELEASE.DATASET, rows.dataset().name())
                 .set(DATA_RELEASE.STATUS, "PUBLISHED")
                 .set(DATA_RELEASE.DROP_ID, d.dropId())
@@ -125,6 +145,24 @@ public class ReleasePublisher {
                 .set(DATA_RELEASE.PUBLISHED_AT, OffsetDateTime.now(clock))
                 .returningResult(DATA_RELEASE.ID)
                 .fetchSingle().value1();
+    }
+
+    private void insertNoise(long releaseId, List<NoiseRecord> noise) {
+        for (NoiseRecord n : noise) {
+            db.insertInto(RELEASE_NOISE)
+                    .set(RELEASE_NOISE.RELEASE_ID, releaseId)
+                    .set(RELEASE_NOISE.FIGURE_FAMILY, n.family().name())
+                    .set(RELEASE_NOISE.SIGMA, n.sigma())
+                    .set(RELEASE_NOISE.VARIANCE, n.variance())
+                    .set(RELEASE_NOISE.MARGIN95, Math.toIntExact(n.margin95()))
+                    .set(RELEASE_NOISE.CONTRIBUTION_BOUND, n.bound())
+                    .set(RELEASE_NOISE.SQUARED_SENSITIVITY, n.squaredSensitivity())
+                    .set(RELEASE_NOISE.RHO, n.rho())
+                    .set(RELEASE_NOISE.SCOPE, n.family().scope().name())
+                    .set(RELEASE_NOISE.GRID_CELLS, n.gridCells())
+                    .set(RELEASE_NOISE.STORED_CELLS, n.storedCells())
+                    .execute();
+        }
     }
 
     /** Deletes a dataset's releases beyond the kept count; their rows go with them (ON DELETE CASCADE). */

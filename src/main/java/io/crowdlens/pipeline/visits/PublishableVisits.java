@@ -7,10 +7,12 @@ import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.VISITS_DWELL;
 import static io.crowdlens.db.Tables.VISITS_HOURLY;
 import static io.crowdlens.db.Tables.VISITS_LOYALTY;
+import static io.crowdlens.db.Tables.VISITS_RELEASE_BUCKET;
 import static io.crowdlens.db.Tables.VISITS_RELEASE_SITE;
 
 import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.geography.Area;
+import io.crowdlens.pipeline.protect.NoiseRecord;
 import io.crowdlens.pipeline.publish.AreaIds;
 import io.crowdlens.pipeline.publish.Batches;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
@@ -21,10 +23,11 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /**
- * Protected visitors figures, written with their sites: the sites are upserted into the reference table
+ * Protected (noised, at least k) visitors figures, written with their sites: the sites are upserted into the reference table
  * (with the areas they lie in, for licences), the release lists the sites it covers, then the figures.
  */
-record PublishableVisits(VisitsCounts published, long suppressedRows, SiteCoverage coverage)
+record PublishableVisits(VisitsCounts published, List<NoiseRecord> noise, SiteCoverage coverage,
+        DwellBuckets buckets)
         implements PublishableAggregates {
 
     @Override
@@ -44,6 +47,11 @@ record PublishableVisits(VisitsCounts published, long suppressedRows, SiteCovera
                 db.insertInto(VISITS_RELEASE_SITE, VISITS_RELEASE_SITE.RELEASE_ID, VISITS_RELEASE_SITE.SITE_ID)
                         .values((Long) null, null),
                 s -> new Object[] {releaseId, siteIds.get(s.code())});
+        Batches.insert(db, buckets.lowerBoundsMinutes(), db.insertInto(VISITS_RELEASE_BUCKET,
+                        VISITS_RELEASE_BUCKET.RELEASE_ID, VISITS_RELEASE_BUCKET.DWELL_FROM_MINUTES,
+                        VISITS_RELEASE_BUCKET.DWELL_TO_MINUTES).values((Long) null, null, null),
+                from -> new Object[] {releaseId, from.shortValue(),
+                        buckets.upperBoundOf(from) == null ? null : buckets.upperBoundOf(from).shortValue()});
         List<VisitsCounts.Visitors> visitors = published.visitors();
         Batches.insert(db, visitors.stream().filter(v -> !v.isDaily()).toList(),
                 db.insertInto(VISITS_HOURLY, VISITS_HOURLY.RELEASE_ID, VISITS_HOURLY.SITE_ID, VISITS_HOURLY.LOCAL_DAY,
@@ -56,11 +64,10 @@ record PublishableVisits(VisitsCounts published, long suppressedRows, SiteCovera
                 v -> new Object[] {releaseId, siteIds.get(v.siteCode()), v.localDay(), Math.toIntExact(v.visitors())});
         Batches.insert(db, published.dwell(),
                 db.insertInto(VISITS_DWELL, VISITS_DWELL.RELEASE_ID, VISITS_DWELL.SITE_ID, VISITS_DWELL.LOCAL_DAY,
-                        VISITS_DWELL.DWELL_FROM_MINUTES, VISITS_DWELL.DWELL_TO_MINUTES, VISITS_DWELL.VISITS,
-                        VISITS_DWELL.VISITORS).values((Long) null, null, null, null, null, null, null),
+                        VISITS_DWELL.DWELL_FROM_MINUTES, VISITS_DWELL.DWELL_TO_MINUTES, VISITS_DWELL.VISITS)
+                        .values((Long) null, null, null, null, null, null),
                 d -> new Object[] {releaseId, siteIds.get(d.siteCode()), d.localDay(), (short) d.fromMinutes(),
-                        d.toMinutes() == null ? null : d.toMinutes().shortValue(), Math.toIntExact(d.visits()),
-                        Math.toIntExact(d.visitors())});
+                        d.toMinutes() == null ? null : d.toMinutes().shortValue(), Math.toIntExact(d.visits())});
         Batches.insert(db, published.loyalty(),
                 db.insertInto(VISITS_LOYALTY, VISITS_LOYALTY.RELEASE_ID, VISITS_LOYALTY.SITE_ID,
                         VISITS_LOYALTY.LOCAL_DAY, VISITS_LOYALTY.FIRST_TIME_VISITORS, VISITS_LOYALTY.RETURNING_VISITORS)

@@ -1,7 +1,6 @@
 package io.crowdlens.pipeline.visits;
 
 import io.crowdlens.pipeline.geography.Area;
-import io.crowdlens.pipeline.geography.Ring;
 
 /**
  * A site from sites.geojson: a polygon, or a point with a radius. Its location (the point, or the
@@ -51,31 +50,13 @@ public record Site(String code, String name, String category, String geometry, d
         return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
-    /** Outer rings minus holes, on a plane tangent at the site's location (sites are small). */
+    /**
+     * Outer rings minus holes, on a plane tangent at the site's location (sites are small): the shape's
+     * area in square degrees, with a degree of longitude shortened by the cosine of the site's latitude.
+     */
     private double areaSquareMetres() {
         double metresPerDegreeLat = Math.toRadians(1) * EARTH_RADIUS_METRES;
         double metresPerDegreeLon = metresPerDegreeLat * Math.cos(Math.toRadians(lat));
-        double total = 0;
-        for (var polygon : outline.polygons()) {
-            total += planarArea(polygon.outer(), metresPerDegreeLon, metresPerDegreeLat);
-            for (Ring hole : polygon.holes()) {
-                total -= planarArea(hole, metresPerDegreeLon, metresPerDegreeLat);
-            }
-        }
-        return total;
-    }
-
-    private double planarArea(Ring ring, double xScale, double yScale) {
-        double twice = 0;
-        double[] lons = ring.lons();
-        double[] lats = ring.lats();
-        for (int i = 0, j = lons.length - 1; i < lons.length; j = i++) {
-            double xi = (lons[i] - lon) * xScale;
-            double yi = (lats[i] - lat) * yScale;
-            double xj = (lons[j] - lon) * xScale;
-            double yj = (lats[j] - lat) * yScale;
-            twice += xj * yi - xi * yj;
-        }
-        return Math.abs(twice) / 2;
+        return outline.shape().getArea() * metresPerDegreeLon * metresPerDegreeLat;
     }
 }

@@ -56,7 +56,7 @@ public final class SiteReader {
         }
         if (!"Point".equals(geometry.path("type").asString(""))) {
             return Site.polygon(id, name, category, new Area("site", id, name, JSON.writeValueAsString(geometry),
-                    AreaReader.polygons(source, geometry, at + ".geometry")));
+                    AreaReader.shape(source, geometry, at + ".geometry", "site " + id + " (" + name + ")")));
         }
         JsonNode position = geometry.get("coordinates");
         if (position == null || !position.isArray() || position.size() < 2 || !position.get(0).isNumber()
@@ -65,9 +65,7 @@ public final class SiteReader {
         }
         double lon = position.get(0).asDouble();
         double lat = position.get(1).asDouble();
-        if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
-            throw AreaReader.invalid(source, at + ".geometry.coordinates", "longitude or latitude out of range");
-        }
+        AreaReader.checkRange(source, at + ".geometry.coordinates", lon, lat);
         JsonNode radius = properties.get("radius");
         if (radius == null || !radius.isNumber() || radius.asDouble() < 1 || radius.asDouble() > MAX_RADIUS_METRES) {
             throw AreaReader.invalid(source, at + ".properties.radius",

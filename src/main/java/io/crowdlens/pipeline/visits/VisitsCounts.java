@@ -1,17 +1,16 @@
 package io.crowdlens.pipeline.visits;
 
-import io.crowdlens.pipeline.protect.Protection;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Every figure of one visitors run, before protection (docs/visits.md). Unprotected: only
- * {@link #protect} may pass them on.
+ * Every figure of one visitors run, before protection (docs/visits.md), within the contribution
+ * bounds. Unprotected: only {@link VisitsProtection} may pass them on.
  */
 public record VisitsCounts(List<Visitors> visitors, List<Dwell> dwell, List<Loyalty> loyalty,
         List<Catchment> catchment) {
 
-    /** Distinct devices with a stay at the site overlapping a local hour (0-23) or, hour null, a local day. */
+    /** Distinct devices with a stay at the site overlapping a local hour (0-23), or (hour null) begun on a local day. */
     public record Visitors(String siteCode, LocalDate localDay, Integer hourOfDay, long visitors) {
 
         public boolean isDaily() {
@@ -19,9 +18,11 @@ public record VisitsCounts(List<Visitors> visitors, List<Dwell> dwell, List<Loya
         }
     }
 
-    /** Stays that began on a local day with a dwell in [fromMinutes, toMinutes) (toMinutes null: open-ended). */
-    public record Dwell(String siteCode, LocalDate localDay, int fromMinutes, Integer toMinutes, long visits,
-            long visitors) {
+    /**
+     * Visits begun on a local day whose length is in [fromMinutes, toMinutes) (toMinutes null:
+     * open-ended); one visit per device, site and day, its longest stay.
+     */
+    public record Dwell(String siteCode, LocalDate localDay, int fromMinutes, Integer toMinutes, long visits) {
     }
 
     /** A day's visitors whose first stay in the period began that day, and those seen on an earlier day. */
@@ -41,29 +42,5 @@ public record VisitsCounts(List<Visitors> visitors, List<Dwell> dwell, List<Loya
 
     public long rows() {
         return visitors.size() + dwell.size() + loyalty.size() + catchment.size();
-    }
-
-    /**
-     * k on every figure (PRIVACY.md rule 3). Visits by dwell are checked on the distinct devices behind
-     * them. First-time and returning visitors add up to the published daily visitors, so they are
-     * published together or not at all: one alone would give away the other by subtraction.
-     */
-    public Protected protect(Protection protection) {
-        var safeVisitors = protection.apply(visitors, Visitors::visitors,
-                (v, n) -> new Visitors(v.siteCode(), v.localDay(), v.hourOfDay(), n));
-        var safeDwell = protection.apply(dwell, Dwell::visitors, (d, n) -> new Dwell(d.siteCode(), d.localDay(),
-                d.fromMinutes(), d.toMinutes(), protection.rounded(d.visits()), n));
-        var safeLoyalty = protection.apply(loyalty, l -> Math.min(l.firstTime(), l.returning()),
-                (l, n) -> new Loyalty(l.siteCode(), l.localDay(), protection.rounded(l.firstTime()),
-                        protection.rounded(l.returning())));
-        var safeCatchment = protection.apply(catchment, Catchment::visitors,
-                (c, n) -> new Catchment(c.siteCode(), c.layerCode(), c.areaCode(), n));
-        return new Protected(new VisitsCounts(safeVisitors.published(), safeDwell.published(),
-                safeLoyalty.published(), safeCatchment.published()),
-                safeVisitors.suppressed() + safeDwell.suppressed() + safeLoyalty.suppressed() + safeCatchment.suppressed());
-    }
-
-    /** What may be published, and how many rows were withheld. */
-    public record Protected(VisitsCounts published, long suppressedRows) {
     }
 }

@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline.visits;
 
+import io.crowdlens.pipeline.drop.LocalTimeGrid;
 import io.crowdlens.common.Dataset;
 import io.crowdlens.pipeline.DataProduct;
 import io.crowdlens.pipeline.ProductAggregates;
@@ -10,7 +11,10 @@ import io.crowdlens.pipeline.engine.PipelineEngine;
 import io.crowdlens.pipeline.engine.ProgressListener;
 import io.crowdlens.pipeline.homework.HomeWork;
 import io.crowdlens.pipeline.homework.HomeWorkSettings;
+import io.crowdlens.pipeline.geography.Area;
+import io.crowdlens.pipeline.protect.FamilyCost;
 import io.crowdlens.pipeline.protect.Protection;
+import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.pipeline.publish.PublishableAggregates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +42,12 @@ public class VisitsProduct implements DataProduct {
 
     private final VisitsSettings settings;
     private final HomeWorkSettings homeWork;
+    private final PrivacySettings privacy;
 
-    public VisitsProduct(VisitsSettings settings, HomeWorkSettings homeWork) {
+    public VisitsProduct(VisitsSettings settings, HomeWorkSettings homeWork, PrivacySettings privacy) {
         this.settings = settings;
         this.homeWork = homeWork;
+        this.privacy = privacy;
     }
 
     @Override
@@ -51,7 +57,13 @@ public class VisitsProduct implements DataProduct {
 
     @Override
     public Optional<ProductRun> plan(RunInputs run) {
-        return sitesAndTimes(run).map(plan -> engine -> new Aggregates(count(engine, run, plan), plan.coverage()));
+        List<FamilyCost> costs = VisitsProtection.costs(privacy.bounds());
+        String homeLayer = HomeWork.layer(run.geography(), homeWork);
+        List<String> homeAreas = run.geography().areas().stream().filter(a -> a.layer().equals(homeLayer))
+                .map(Area::code).toList();
+        return sitesAndTimes(run).map(plan -> ProductRun.of(costs, engine -> new Aggregates(
+                count(engine, run, plan), plan, costs, DwellBuckets.from(settings.minimumDwell()), homeLayer,
+                homeAreas)));
     }
 
     /** What a run needs to know before any event: the sites that count, their cells, the local time grid. */
@@ -94,7 +106,8 @@ public class VisitsProduct implements DataProduct {
 
         DwellBuckets buckets = DwellBuckets.from(settings.minimumDwell());
         VisitsAggregation visits = new VisitsAggregation(sql, buckets, LocalTimeGrid.longest(grid.hours()),
-                LocalTimeGrid.longest(grid.days()));
+                privacy.bounds());
+        sql.execute(visits.stayDays());
         String homeLayer = HomeWork.ensure(engine, run, homeWork).layer();
         progress.started("Aggregating visitors");
         List<VisitsCounts.Visitors> visitors = new ArrayList<>();
@@ -103,7 +116,7 @@ public class VisitsProduct implements DataProduct {
         sql.fetch(visits.daily()).forEach(r ->
                 visitors.add(new VisitsCounts.Visitors(r.value1(), r.value2(), null, r.value3())));
         List<VisitsCounts.Dwell> dwell = sql.fetch(visits.dwell()).map(r -> new VisitsCounts.Dwell(r.value1(),
-                r.value2(), r.value3(), buckets.upperBoundOf(r.value3()), r.value4(), r.value5()));
+                r.value2(), r.value3(), buckets.upperBoundOf(r.value3()), r.value4()));
         List<VisitsCounts.Loyalty> loyalty = sql.fetch(visits.firstTimeAndReturning())
                 .map(r -> new VisitsCounts.Loyalty(r.value1(), r.value2(), r.value3(), r.value4()));
         List<VisitsCounts.Catchment> catchment = sql.fetch(visits.catchment())
@@ -113,7 +126,8 @@ public class VisitsProduct implements DataProduct {
         return counts;
     }
 
-    private record Aggregates(VisitsCounts counts, SiteCoverage coverage) implements ProductAggregates {
+    private record Aggregates(VisitsCounts counts, Plan plan, List<FamilyCost> costs, DwellBuckets buckets,
+            String homeLayer, List<String> homeAreas) implements ProductAggregates {
 
         @Override
         public long rows() {
@@ -122,8 +136,9 @@ public class VisitsProduct implements DataProduct {
 
         @Override
         public PublishableAggregates protect(Protection protection) {
-            VisitsCounts.Protected safe = counts.protect(protection);
-            return new PublishableVisits(safe.published(), safe.suppressedRows(), coverage);
+            VisitsProtection.Result safe = VisitsProtection.protect(counts, costs, protection, plan.coverage().sites(),
+                    plan.grid(), buckets, homeLayer, homeAreas);
+            return new PublishableVisits(safe.published(), safe.noise(), plan.coverage(), buckets);
         }
     }
 }

@@ -11,7 +11,7 @@ import static io.crowdlens.pipeline.visits.VisitsScratch.SLOT_HOUR;
 import static io.crowdlens.pipeline.visits.VisitsScratch.SLOT_START;
 import static org.jooq.impl.DSL.inline;
 
-import io.crowdlens.pipeline.visits.LocalTimeGrid.Slot;
+import io.crowdlens.pipeline.drop.LocalTimeGrid.Slot;
 import io.crowdlens.pipeline.visits.SiteCoverage.SiteCell;
 import java.util.ArrayList;
 import java.util.List;

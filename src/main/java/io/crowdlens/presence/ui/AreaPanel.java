@@ -57,13 +57,13 @@ class AreaPanel extends VerticalLayout {
         provenance.setText(detail.provenance());
         message.setText("");
         String unit = detail.selection().metric() == PresenceMetric.AVERAGE_HOURLY ? "devices per hour" : "devices";
-        ChartSeries profile = ChartSeries.bars(detail.selection().days().label(), detail.hourlyProfile())
+        ChartSeries profile = ChartSeries.barsOf(detail.selection().days().label(), detail.hourlyProfile())
                 .highlightPeak();
         hourly.show(ChartData.byHourOfDay(detail.hourlyProfileTitle(), "Release " + detail.release().id() + " · k = "
                 + detail.minimumCrowd(), detail.selection().metric().label(), unit, List.of(profile),
                 detail.minimumCrowd()));
         daily.show(ChartData.byDay(detail.dailyTitle(), "Distinct devices over the whole day", "Devices per day",
-                "devices", detail.days(), List.of(ChartSeries.line(detail.name(), detail.dailyDevices())),
+                "devices", detail.days(), List.of(ChartSeries.lineOf(detail.name(), detail.dailyDevices())),
                 detail.minimumCrowd()));
         hourly.setVisible(true);
         daily.setVisible(true);

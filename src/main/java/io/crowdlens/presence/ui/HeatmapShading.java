@@ -32,11 +32,14 @@ final class HeatmapShading {
         for (AreaFigure figure : heatmap.figures()) {
             shades.put(String.valueOf(figure.areaId()), figure.suppressed()
                     ? AreaShade.suppressed(heatmap.minimumCrowd())
-                    : AreaShade.value(scale.colourOf(figure.value()), figure.value() + unit));
+                    : AreaShade.value(scale.colourOf(figure.value()), figure.figure().shortText() + unit));
         }
         List<MapLegend.Entry> entries = new ArrayList<>(scale.legendEntries(heatmap.minimumCrowd()));
-        entries.add(new MapLegend.Entry(null, "fewer than " + heatmap.minimumCrowd(), true));
+        entries.add(new MapLegend.Entry(null, "not shown (below the minimum crowd of " + heatmap.minimumCrowd() + ")",
+                true));
         map.setShading(shades, new MapLegend(heatmap.selection().metric().label(), entries,
-                "Release " + heatmap.release().id() + " · k = " + heatmap.minimumCrowd() + scaleNote));
+                "Release " + heatmap.release().id() + " · k = " + heatmap.minimumCrowd()
+                        + (heatmap.release().noisy() ? " · noise added, ± = 95 % margin" : " · exact (no noise)")
+                        + scaleNote));
     }
 }

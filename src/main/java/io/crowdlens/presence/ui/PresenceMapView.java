@@ -32,7 +32,7 @@ import io.crowdlens.presence.MapChoices;
 import io.crowdlens.presence.PresenceMetric;
 import io.crowdlens.presence.PresenceQueryService;
 import io.crowdlens.presence.PresenceSelection;
-import io.crowdlens.presence.SelectionBlockedException;
+import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;

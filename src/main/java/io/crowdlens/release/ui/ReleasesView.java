@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.crowdlens.common.ui.EmptyState;
+import io.crowdlens.release.OperatorRelease;
 import io.crowdlens.release.ReleaseCatalogue;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.Role;
@@ -47,21 +48,39 @@ class ReleasesView extends VerticalLayout {
                     + " on a drop carrying the newest opt-out list: java -jar crowdlens.jar pipeline run --drop DIR");
             add(warning);
         }
-        Grid<ReleaseSummary> grid = new Grid<>();
+        Grid<OperatorRelease> grid = new Grid<>();
         grid.setId("releases");
-        grid.addColumn(ReleaseSummary::id).setHeader("Release").setAutoWidth(true);
-        grid.addColumn(r -> r.dataset().label()).setHeader("Dataset").setAutoWidth(true);
-        grid.addColumn(r -> (r.status().equals("PUBLISHED") ? "Served" : "Superseded") + (r.stale() ? " · stale" : ""))
+        grid.addColumn(r -> r.summary().id()).setHeader("Release").setAutoWidth(true);
+        grid.addColumn(r -> r.summary().dataset().label()).setHeader("Dataset").setAutoWidth(true);
+        grid.addColumn(r -> status(r.summary()) + (r.summary().stale() ? " · stale" : ""))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.periodFrom() + " to " + r.periodTo()).setHeader("Period").setAutoWidth(true);
-        grid.addColumn(ReleaseSummary::timeZone).setHeader("Time zone").setAutoWidth(true);
-        grid.addColumn(r -> "k = " + r.minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);
-        grid.addColumn(ReleaseSummary::optOutListVersion).setHeader("Opt-out list").setAutoWidth(true);
-        grid.addColumn(r -> String.format(Locale.ROOT, "%,d / %,d", r.rowsAccepted(), r.rowsRead())).setHeader("Events accepted / read").setAutoWidth(true);
-        grid.addColumn(r -> String.format(Locale.ROOT, "%,d", r.aggregateRows())).setHeader("Published figures").setAutoWidth(true);
-        grid.addColumn(r -> r.publishedAt().toLocalDateTime().withNano(0).toString()).setHeader("Published").setAutoWidth(true);
+        grid.addColumn(r -> r.summary().periodFrom() + " to " + r.summary().periodTo()).setHeader("Period")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.summary().timeZone()).setHeader("Time zone").setAutoWidth(true);
+        grid.addColumn(r -> "k = " + r.summary().minimumCrowd()).setHeader("Minimum crowd").setAutoWidth(true);
+        grid.addColumn(r -> noise(r.summary())).setHeader("Noise (per device-day)").setAutoWidth(true);
+        grid.addColumn(r -> r.summary().optOutListVersion()).setHeader("Opt-out list").setAutoWidth(true);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%,d / %,d", r.rowsAccepted(), r.rowsRead()))
+                .setHeader("Events accepted / read").setAutoWidth(true);
+        grid.addColumn(r -> String.format(Locale.ROOT, "%,d / %,d", r.publishedFigures(),
+                r.publishedFigures() + r.hiddenFigures())).setHeader("Figures stored / grid").setAutoWidth(true);
+        grid.addColumn(r -> r.summary().publishedAt().toLocalDateTime().withNano(0).toString()).setHeader("Published")
+                .setAutoWidth(true);
         grid.setItems(query -> catalogue.all(query.getOffset(), query.getLimit()).stream());
         add(grid);
         setSizeFull();
+    }
+
+    private static String status(ReleaseSummary release) {
+        return switch (release.status()) {
+            case "PUBLISHED" -> "Served";
+            case "WITHDRAWN" -> "Withdrawn";
+            default -> "Superseded";
+        };
+    }
+
+    private static String noise(ReleaseSummary release) {
+        return release.noisy() ? String.format(Locale.ROOT, "rho %.3f · epsilon %.2f (delta %.0e)",
+                release.rhoPerUnit(), release.epsilonPerUnit(), release.deltaPerUnit()) : "NONE (exact figures)";
     }
 }

@@ -16,13 +16,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.crowdlens.common.ui.Confirmations;
 import io.crowdlens.security.AccountSecurity;
 import io.crowdlens.security.AccountSecurityException;
+import io.crowdlens.security.ApiTokens;
 import io.crowdlens.security.CurrentUser;
 import io.crowdlens.security.PasswordPolicy;
 import io.crowdlens.security.TwoFactorEnrolment;
 import io.crowdlens.security.TwoFactorStatus;
 import jakarta.annotation.security.PermitAll;
 
-/** Every user's own account: password, two-factor sign-in, recovery codes, signing out everywhere. */
+/** Every user's own account: password, two-factor sign-in, recovery codes, API tokens, signing out everywhere. */
 @Route("account")
 @PageTitle("Your account · CrowdLens")
 @PermitAll
@@ -32,14 +33,16 @@ class AccountView extends VerticalLayout {
     private final AuthenticationContext authentication;
     private final Div twoFactor = new Div();
 
-    AccountView(AccountSecurity account, CurrentUser currentUser, AuthenticationContext authentication) {
+    AccountView(AccountSecurity account, ApiTokens tokens, CurrentUser currentUser,
+            AuthenticationContext authentication) {
         this.account = account;
         this.authentication = authentication;
         addClassName("crowdlens-page");
         var me = currentUser.require();
         twoFactor.setId("two-factor");
         add(new H2("Your account"), new Paragraph(me.displayName() + " · " + me.username() + " · "
-                + me.organisationName()), passwordSection(), twoFactor, signOutEverywhereSection());
+                + me.organisationName()), passwordSection(), twoFactor, new ApiTokensSection(tokens),
+                signOutEverywhereSection());
         showTwoFactor();
     }
 

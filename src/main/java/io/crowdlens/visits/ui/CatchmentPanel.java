@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.select.Select;
 import io.crowdlens.common.ui.map.AreaMap;
 import io.crowdlens.common.ui.map.AreaShade;
@@ -66,9 +68,9 @@ class CatchmentPanel extends FiguresPanel {
         }
         int k = minimumCrowd(answers);
         Map<Long, String> areaNames = new LinkedHashMap<>();
-        List<Map<Long, Long>> figures = new ArrayList<>();
+        List<Map<Long, Figure>> figures = new ArrayList<>();
         for (int i = 0; i < perSite.size(); i++) {
-            Map<Long, Long> visitors = new HashMap<>();
+            Map<Long, Figure> visitors = new HashMap<>();
             for (VisitorFigures.Home home : rowsOf(answers.get(i), perSite.get(i))) {
                 areaNames.putIfAbsent(home.areaId(), home.areaName());
                 visitors.put(home.areaId(), home.visitors());
@@ -76,13 +78,13 @@ class CatchmentPanel extends FiguresPanel {
             figures.add(visitors);
         }
         List<FigureTable.Row> rows = areaNames.keySet().stream()
-                .sorted(Comparator.comparing((Long area) -> figures.getFirst().getOrDefault(area, null),
+                .sorted(Comparator.comparing((Long area) -> figures.getFirst().getOrDefault(area, Figure.hidden()).rounded(),
                         Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(TOP)
                 .map(area -> {
-                    Long[][] values = new Long[1][perSite.size()];
+                    Figure[][] values = new Figure[1][perSite.size()];
                     for (int i = 0; i < perSite.size(); i++) {
-                        values[0][i] = figures.get(i).get(area);
+                        values[0][i] = figures.get(i).getOrDefault(area, Figure.hidden());
                     }
                     return new FigureTable.Row(areaNames.get(area), values);
                 }).toList();
@@ -100,16 +102,18 @@ class CatchmentPanel extends FiguresPanel {
             return;
         }
         List<VisitorFigures.Home> homes = answer.site(site.id()).rows();
-        ColourScale scale = ColourScale.quantiles(homes.stream().filter(h -> h.visitors() != null)
-                .mapToLong(VisitorFigures.Home::visitors).toArray());
+        ColourScale scale = ColourScale.quantiles(homes.stream().filter(h -> h.visitors().shown())
+                .mapToLong(h -> h.visitors().rounded()).toArray());
         Map<String, AreaShade> shades = new LinkedHashMap<>();
         for (VisitorFigures.Home home : homes) {
-            shades.put(String.valueOf(home.areaId()), home.visitors() == null ? AreaShade.suppressed(answer.minimumCrowd())
-                    : AreaShade.value(scale.colourOf(home.visitors()), FigureText.of(home.visitors(), 0)
+            shades.put(String.valueOf(home.areaId()), !home.visitors().shown()
+                    ? AreaShade.suppressed(answer.minimumCrowd())
+                    : AreaShade.value(scale.colourOf(home.visitors().rounded()), home.visitors().shortText()
                             + " unique visitors of " + site.name()));
         }
         List<MapLegend.Entry> entries = new ArrayList<>(scale.legendEntries(answer.minimumCrowd()));
-        entries.add(new MapLegend.Entry(null, "fewer than " + answer.minimumCrowd(), true));
+        entries.add(new MapLegend.Entry(null, "not shown (below the minimum crowd of " + answer.minimumCrowd() + ")",
+                true));
         map.setShading(shades, new MapLegend("Where visitors of " + site.name() + " live (unique visitors, "
                 + answer.release().periodFrom() + " to " + answer.release().periodTo() + ")", entries,
                 "Release " + answer.release().id() + " · k = " + answer.minimumCrowd()));

@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
 import io.crowdlens.common.ui.chart.ChartSeries;
@@ -41,17 +43,16 @@ class DailyVisitorsPanel extends FiguresPanel {
         List<String> labels = Compared.dayLabels(items);
         List<ChartSeries> series = new ArrayList<>();
         List<FigureTable.Row> rows = new ArrayList<>();
-        Long[][][] figures = new Long[days][1][items.size()];
+        Figure[][][] figures = new Figure[days][1][items.size()];
         for (int i = 0; i < items.size(); i++) {
             List<VisitorFigures.Day> values = rowsOf(answers.get(i), items.get(i));
-            List<LocalDate> dates = items.get(i).selection().dates();
-            List<Long> line = new ArrayList<>();
+            List<Figure> line = new ArrayList<>();
             for (int d = 0; d < days; d++) {
-                Long figure = d < values.size() ? values.get(d).visitors() : null;
-                line.add(d < dates.size() ? figure : null);
+                Figure figure = d < values.size() ? values.get(d).visitors() : Figure.hidden();
+                line.add(figure);
                 figures[d][0][i] = figure;
             }
-            series.add(ChartSeries.line(items.get(i).label(), line).highlightPeak());
+            series.add(ChartSeries.lineOf(items.get(i).label(), line).highlightPeak());
         }
         for (int d = 0; d < days; d++) {
             rows.add(new FigureTable.Row(labels.get(d), figures[d]));

@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
 import io.crowdlens.common.ui.chart.ChartSeries;
@@ -40,17 +42,18 @@ class DwellPanel extends FiguresPanel {
             rowsOf(answers.get(i), items.get(i)).forEach(d -> buckets.putIfAbsent(d.fromMinutes(), d.label()));
         }
         List<ChartSeries> series = new ArrayList<>();
-        Long[][][] figures = new Long[buckets.size()][1][items.size()];
+        Figure[][][] figures = new Figure[buckets.size()][1][items.size()];
         for (int i = 0; i < items.size(); i++) {
-            Map<Integer, Long> visitsByBucket = new LinkedHashMap<>();
+            Map<Integer, Figure> visitsByBucket = new LinkedHashMap<>();
             rowsOf(answers.get(i), items.get(i)).forEach(d -> visitsByBucket.put(d.fromMinutes(), d.visits()));
-            List<Long> values = new ArrayList<>();
+            List<Figure> values = new ArrayList<>();
             int b = 0;
             for (int from : buckets.keySet()) {
-                values.add(visitsByBucket.get(from));
-                figures[b++][0][i] = visitsByBucket.get(from);
+                Figure figure = visitsByBucket.getOrDefault(from, Figure.hidden());
+                values.add(figure);
+                figures[b++][0][i] = figure;
             }
-            series.add(ChartSeries.bars(items.get(i).label(), values));
+            series.add(ChartSeries.barsOf(items.get(i).label(), values));
         }
         List<FigureTable.Row> rows = new ArrayList<>();
         int b = 0;

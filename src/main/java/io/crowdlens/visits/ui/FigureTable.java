@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -12,16 +14,17 @@ import java.util.List;
 /**
  * A table of protected figures: one row per category (hour, day, length of stay, home area), for each
  * measure (e.g. weekdays, weekends) one column per compared item under a joined heading, and with exactly
- * two items a "Change" column (second against first). Suppressed figures read "fewer than k". The grid
+ * two items a "Change" column (second against first). Hidden figures read "not shown". The grid
  * is made afresh for every answer, since its columns depend on what is compared.
  */
 final class FigureTable extends Div {
 
-    /** @param figures {@code figures[measure][item]}; null = fewer than k */
-    record Row(String label, Long[][] figures) {
+    /** @param figures {@code figures[measure][item]}; null = nothing to compare (the item has no such row) */
+    record Row(String label, Figure[][] figures) {
 
-        Long figure(int measure, int item) {
-            return figures[measure][item];
+        Figure figure(int measure, int item) {
+            Figure figure = figures[measure][item];
+            return figure == null ? Figure.hidden() : figure;
         }
     }
 

@@ -9,7 +9,7 @@ import io.crowdlens.export.Export;
 import io.crowdlens.export.ui.CsvDownload;
 import io.crowdlens.visits.SiteFigures;
 import io.crowdlens.visits.VisitorsAnswer;
-import io.crowdlens.visits.VisitsBlockedException;
+import io.crowdlens.figures.SelectionBlockedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +65,7 @@ abstract class FiguresPanel extends VerticalLayout {
         for (Compared item : items) {
             try {
                 answers.add(ask.apply(item));
-            } catch (VisitsBlockedException blocked) {
+            } catch (SelectionBlockedException blocked) {
                 answers.add(null);
                 refused.add((items.size() > 1 ? item.label() + ": " : "") + blocked.getMessage());
             }

@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
 import io.crowdlens.common.ui.chart.ChartSeries;
@@ -37,21 +39,21 @@ class FirstTimeAndReturningPanel extends FiguresPanel {
         int days = items.stream().mapToInt(i -> i.selection().dates().size()).max().orElse(0);
         List<String> labels = Compared.dayLabels(items);
         List<ChartSeries> series = new ArrayList<>();
-        Long[][][] figures = new Long[days][2][items.size()];
+        Figure[][][] figures = new Figure[days][2][items.size()];
         for (int i = 0; i < items.size(); i++) {
             List<VisitorFigures.Loyalty> values = rowsOf(answers.get(i), items.get(i));
-            List<Long> first = new ArrayList<>();
-            List<Long> returning = new ArrayList<>();
+            List<Figure> first = new ArrayList<>();
+            List<Figure> returning = new ArrayList<>();
             for (int d = 0; d < days; d++) {
                 VisitorFigures.Loyalty day = d < values.size() ? values.get(d) : null;
-                first.add(day == null ? null : day.firstTime());
-                returning.add(day == null ? null : day.returning());
+                first.add(day == null ? Figure.hidden() : day.firstTime());
+                returning.add(day == null ? Figure.hidden() : day.returning());
                 figures[d][0][i] = first.getLast();
                 figures[d][1][i] = returning.getLast();
             }
             String prefix = items.size() > 1 ? items.get(i).label() + ": " : "";
-            series.add(ChartSeries.bars(prefix + "first-time", first));
-            series.add(ChartSeries.bars(prefix + "returning", returning));
+            series.add(ChartSeries.barsOf(prefix + "first-time", first));
+            series.add(ChartSeries.barsOf(prefix + "returning", returning));
         }
         List<FigureTable.Row> rows = new ArrayList<>();
         for (int d = 0; d < days; d++) {

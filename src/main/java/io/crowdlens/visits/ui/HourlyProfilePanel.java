@@ -1,5 +1,7 @@
 package io.crowdlens.visits.ui;
 
+import io.crowdlens.common.Figure;
+
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.crowdlens.common.ui.chart.Chart;
 import io.crowdlens.common.ui.chart.ChartData;
@@ -48,11 +50,11 @@ class HourlyProfilePanel extends FiguresPanel {
                 "Unique visitors (average)", "visitors", series(items, answers, VisitorFigures.Hour::weekendAverage), k));
         List<FigureTable.Row> rows = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
-            Long[][] figures = new Long[2][items.size()];
+            Figure[][] figures = new Figure[2][items.size()];
             for (int i = 0; i < items.size(); i++) {
                 List<VisitorFigures.Hour> hours = rowsOf(answers.get(i), items.get(i));
-                figures[0][i] = hours.isEmpty() ? null : hours.get(h).weekdayAverage();
-                figures[1][i] = hours.isEmpty() ? null : hours.get(h).weekendAverage();
+                figures[0][i] = hours.isEmpty() ? Figure.hidden() : hours.get(h).weekdayAverage();
+                figures[1][i] = hours.isEmpty() ? Figure.hidden() : hours.get(h).weekendAverage();
             }
             rows.add(new FigureTable.Row(String.format("%02d:00", h), figures));
         }
@@ -60,15 +62,15 @@ class HourlyProfilePanel extends FiguresPanel {
     }
 
     private static List<ChartSeries> series(List<Compared> items, List<VisitorsAnswer<VisitorFigures.Hour>> answers,
-            Function<VisitorFigures.Hour, Long> figure) {
+            Function<VisitorFigures.Hour, Figure> figure) {
         List<ChartSeries> series = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             List<VisitorFigures.Hour> hours = rowsOf(answers.get(i), items.get(i));
-            List<Long> values = new ArrayList<>();
+            List<Figure> values = new ArrayList<>();
             for (int h = 0; h < 24; h++) {
-                values.add(hours.isEmpty() ? null : figure.apply(hours.get(h)));
+                values.add(hours.isEmpty() ? Figure.hidden() : figure.apply(hours.get(h)));
             }
-            series.add(ChartSeries.bars(items.get(i).label(), values).highlightPeak());
+            series.add(ChartSeries.barsOf(items.get(i).label(), values).highlightPeak());
         }
         return series;
     }

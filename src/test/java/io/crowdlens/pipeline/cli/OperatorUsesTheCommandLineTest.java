@@ -43,6 +43,29 @@ class OperatorUsesTheCommandLineTest {
     }
 
     @Test
+    void operatorExportsACsvDropAsParquetForTheLakeAndGetsTheTablesDdl() throws Exception {
+        Path drop = handCountedDrop();
+        Files.writeString(drop.resolve("events.csv"), "d01,c1\n", java.nio.file.StandardOpenOption.APPEND);
+
+        int exit = run("pipeline", "lake-export", "--drop", drop.toString(), "--out", temp.resolve("lake").toString(),
+                "--tables", "lake.drop_2026_03_04", "--location", "s3://lake/drops/2026-03-04");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Wrote 45 events, 1 malformed lines and 0 opt-outs as Parquet")
+                .contains("create table lake.drop_2026_03_04.events (device_id varchar, cell_id varchar, ts varchar,"
+                        + " source_file varchar) with (external_location = 's3://lake/drops/2026-03-04/events',"
+                        + " format = 'PARQUET');");
+        try (java.sql.Connection duck = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = duck.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select (select count(*) from read_parquet('" + temp.resolve("lake/events/*.parquet")
+                     + "')), (select any_value(line) from read_parquet('" + temp.resolve("lake/malformed_events/*.parquet") + "'))")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(45);
+            assertThat(rs.getString(2)).isEqualTo("d01,c1");
+        }
+    }
+
+    @Test
     void operatorRunsThePipelineAndListsTheNewRelease() throws IOException {
         int exit = run("pipeline", "run", "--drop", handCountedDrop().toString(), "--k", "10", "--rounding", "5",
                 "--output", temp.resolve("run").toString());
@@ -50,7 +73,11 @@ class OperatorUsesTheCommandLineTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Validating events ...", "Validating events: done, 45 rows")
                 .contains("Published from drop hand-counted (duckdb) with k = 10, rounded to 5.")
-                .containsPattern("Presence release \\d+: 12 of 18 aggregate rows published");
+                // noise is on by default: how many of the 300 figures reach k depends on it; the grid and the counts do not
+                .containsPattern("Presence release \\d+: \\d+ of 300 figures of its public grid stored \\(18 counted"
+                        + " before noise\\)")
+                .containsPattern("Privacy: discrete Gaussian noise on every figure, added once; rho = [0-9.]+ per"
+                        + " device-day \\(epsilon [0-9.]+ at delta 1e-09\\)");
 
         out.reset();
         assertThat(run("releases", "list")).isZero();

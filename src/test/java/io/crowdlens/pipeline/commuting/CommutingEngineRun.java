@@ -17,6 +17,11 @@ final class CommutingEngineRun {
     }
 
     static CommutingCounts count(EngineKind engine, HandBuiltDrop drop, Path temp, CommutingSettings settings) {
+        return count(engine, drop, temp, settings, io.crowdlens.privacy.PrivacySettings.Bounds.defaults());
+    }
+
+    static CommutingCounts count(EngineKind engine, HandBuiltDrop drop, Path temp, CommutingSettings settings,
+            io.crowdlens.privacy.PrivacySettings.Bounds bounds) {
         Path run = temp.resolve("run-" + System.nanoTime());
         Path dropDirectory = drop.writeTo(run.resolve("drop"));
         try (ClassifiedDrop classified = ClassifiedDrop.of(engine, dropDirectory, run.resolve("out"))) {
@@ -25,7 +30,7 @@ final class CommutingEngineRun {
             List<CorridorCell> cells = new ArrayList<>();
             corridors.forEach(c -> cells.addAll(CorridorGeometry.cellsOf(c, classified.inputs().cells())));
             return CommutingProduct.count(classified.engine(), classified.inputs(), HomeWorkSettings.defaults(), settings,
-                    corridors, cells);
+                    bounds, corridors, cells);
         }
     }
 }

@@ -25,7 +25,7 @@ class CommutingSqlIsApprovedTest {
                 + ApprovedSql.section(dsl, "weekday departures", queries.departures("district",
                         List.of(LocalDate.of(2026, 10, 23), LocalDate.of(2026, 10, 26))))
                 + ApprovedSql.section(dsl, "create corridor_cell", queries.createCorridorCells())
-                + ApprovedSql.section(dsl, "corridor passes", queries.corridorPasses(3, Duration.ofMinutes(60)));
+                + ApprovedSql.section(dsl, "corridor passes", queries.corridorPasses(3, Duration.ofMinutes(60), 4));
 
         ApprovedSql.assertApproved("commuting-" + dialect.name().toLowerCase(Locale.ROOT) + ".sql", rendered);
     }

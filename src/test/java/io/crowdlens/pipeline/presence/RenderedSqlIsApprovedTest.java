@@ -35,13 +35,13 @@ class RenderedSqlIsApprovedTest {
     void renderedSqlMatchesTheApprovedFile(SQLDialect dialect) throws IOException {
         DSLContext dsl = DSL.using(dialect, new Settings().withRenderFormatted(true));
         EventClassification classification = new EventClassification(dsl);
-        PresenceAggregation presence = new PresenceAggregation(dsl);
+        PresenceAggregation presence = new PresenceAggregation(dsl, 16, 6);
 
         String rendered = section(dsl, "create classified_event", classification.createTable())
-                + section(dsl, "classify events", classification.classify(MANIFEST, RUN_KEY))
+                + section(dsl, "classify events", classification.classify(MANIFEST, DSL.val(RUN_KEY)))
                 + section(dsl, "find duplicate events", classification.findDuplicates())
                 + section(dsl, "count duplicated events", classification.duplicatedEvents())
-                + section(dsl, "quarantine duplicates", classification.quarantineDuplicates(MANIFEST, RUN_KEY))
+                + section(dsl, "quarantine duplicates", classification.quarantineDuplicates(MANIFEST, DSL.val(RUN_KEY)))
                 + section(dsl, "delete duplicated copies", classification.deleteDuplicatedCopies())
                 + section(dsl, "keep one of each duplicate", classification.keepOneOfEachDuplicate())
                 + section(dsl, "status counts", classification.statusCounts())

@@ -1,5 +1,7 @@
 package io.crowdlens.pipeline.publish;
 
+import io.crowdlens.pipeline.protect.NoiseRecord;
+
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.PRESENCE_DAILY;
@@ -82,12 +84,14 @@ abstract class ReleasePublishingContract {
     }
 
     ReleaseDraft draft(String dropId) {
-        return new ReleaseDraft(dropId, DAY, DAY.plusDays(1), "Europe/Berlin", 10, 1, "v1", 45, 45, 0, 0,
-                "duckdb", 5);
+        return new ReleaseDraft("run-" + dropId, dropId, DAY, DAY.plusDays(1), "Europe/Berlin", 10, 1, "v1", 45, 45, 0,
+                0, "duckdb", 5, "NONE", 1e-9);
     }
 
     List<ReleasePublisher.ProductRelease> presence() {
-        return List.of(new ReleasePublisher.ProductRelease(new PublishablePresence(rows, 4), 7));
+        return List.of(new ReleasePublisher.ProductRelease(new PublishablePresence(rows, List.of(new NoiseRecord(
+                io.crowdlens.privacy.FigureFamily.PRESENCE_HOURLY, java.math.BigDecimal.ZERO, 0, 0, "test", 1, 0,
+                rows.size() + 4, rows.size()))), 7));
     }
 
     long publish(String dropId, int keep) {
@@ -130,7 +134,8 @@ abstract class ReleasePublishingContract {
         List<List<Record>> before = everything();
         // the hourly rows are written, then the first daily insert dies, as if the process were killed there
         DSLContext dying = DSL.using(db.configuration().deriveAppending(new DiesOnInsertInto("presence_daily")));
-        ReleasePublisher killed = new ReleasePublisher(dying, tx, clock);
+        ReleasePublisher killed = new ReleasePublisher(dying, tx, clock, new PrivacyLedger(dying,
+                new io.crowdlens.privacy.PrivacySettings(15), new io.crowdlens.audit.AuditLog(dying), clock));
 
         assertThatThrownBy(() -> killed.publish(draft("killed"), geography, presence(), 5, clock.millis()))
                 .hasMessageContaining("killed between aggregate inserts");

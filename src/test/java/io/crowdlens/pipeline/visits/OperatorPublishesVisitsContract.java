@@ -46,12 +46,17 @@ abstract class OperatorPublishesVisitsContract {
 
     abstract EngineKind engine();
 
+    /** Runs the pipeline; on Trino the drop's events and opt-outs are first put into the test cluster's lake. */
+    RunReport run(Path drop, RunOptions options) {
+        return pipeline.run(drop, options);
+    }
+
     static HandBuiltVisitsDrop crowd() {
         return HandBuiltVisitsDrop.crowdOfTwelve();
     }
 
     RunReport publish(HandBuiltVisitsDrop drop, int k) {
-        return pipeline.run(drop.writeTo(temp.resolve("drop")), RunOptions.defaults().withEngine(engine())
+        return run(drop.writeTo(temp.resolve("drop")), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
                 .withMinimumCrowd(k).withOutputDirectory(temp.resolve("run")));
     }
 
@@ -110,7 +115,7 @@ abstract class OperatorPublishesVisitsContract {
         long atTwelve = publish(crowd(), 12).release(Dataset.VISITS).releaseId();
         assertThat(db.fetchCount(VISITS_DAILY, VISITS_DAILY.RELEASE_ID.eq(atTwelve))).isEqualTo(1);
 
-        long atThirteen = pipeline.run(temp.resolve("drop"), RunOptions.defaults().withEngine(engine())
+        long atThirteen = run(temp.resolve("drop"), RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine())
                 .withMinimumCrowd(13).withOutputDirectory(temp.resolve("run13"))).release(Dataset.VISITS).releaseId();
         for (var table : List.of(VISITS_DAILY, VISITS_HOURLY, VISITS_DWELL, VISITS_LOYALTY, VISITS_CATCHMENT)) {
             assertThat(db.fetchCount(table, table.field("release_id", Long.class).eq(atThirteen))).as(table.getName())
@@ -129,9 +134,9 @@ abstract class OperatorPublishesVisitsContract {
                 .fetch(VISITS_DAILY.VISITORS)).containsExactly(11);
         assertThat(db.select(VISITS_HOURLY.VISITORS).from(VISITS_HOURLY).where(VISITS_HOURLY.RELEASE_ID.eq(release))
                 .fetch(VISITS_HOURLY.VISITORS)).containsExactly(11);
-        assertThat(db.select(VISITS_DWELL.VISITS, VISITS_DWELL.VISITORS).from(VISITS_DWELL)
-                .where(VISITS_DWELL.RELEASE_ID.eq(release)).fetch(r -> List.of(r.value1(), r.value2())))
-                .containsExactly(List.of(11, 11));
+        assertThat(db.select(VISITS_DWELL.VISITS).from(VISITS_DWELL)
+                .where(VISITS_DWELL.RELEASE_ID.eq(release)).fetch(VISITS_DWELL.VISITS))
+                .containsExactly(11);
         assertThat(db.select(VISITS_CATCHMENT.VISITORS).from(VISITS_CATCHMENT)
                 .where(VISITS_CATCHMENT.RELEASE_ID.eq(release)).fetch(VISITS_CATCHMENT.VISITORS)).containsExactly(11);
     }
@@ -141,7 +146,7 @@ abstract class OperatorPublishesVisitsContract {
         Path drop = crowd().writeTo(temp.resolve("drop"));
         Files.delete(drop.resolve("sites.geojson"));
 
-        RunReport report = pipeline.run(drop, RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10)
+        RunReport report = run(drop, RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run")));
 
         assertThat(report.releases()).extracting(RunReport.PublishedRelease::dataset).contains(Dataset.PRESENCE)
@@ -159,15 +164,15 @@ abstract class OperatorPublishesVisitsContract {
                   {"type": "Feature", "properties": {"id": "B", "name": "B", "category": "shopping_centre"},
                    "geometry": {"type": "Point", "coordinates": [13.4, 52.5]}}
                 ]}""");
-        RunOptions options = RunOptions.defaults().withEngine(engine()).withMinimumCrowd(10)
+        RunOptions options = RunOptions.defaults().withoutNoise("exact figures to compare with hand counts").withEngine(engine()).withMinimumCrowd(10)
                 .withOutputDirectory(temp.resolve("run"));
 
-        assertThatThrownBy(() -> pipeline.run(drop, options)).isInstanceOf(RunFailedException.class)
+        assertThatThrownBy(() -> run(drop, options)).isInstanceOf(RunFailedException.class)
                 .hasMessage("invalid GeoJSON in sites.geojson at $.features[1].properties.radius: "
                         + "a Point site needs a radius in metres between 1 and 10000");
 
         Files.writeString(drop.resolve("sites.geojson"), "{\"type\": \"FeatureCollection\",\n \"features\": [ {,] }");
-        assertThatThrownBy(() -> pipeline.run(drop, options)).isInstanceOf(RunFailedException.class)
+        assertThatThrownBy(() -> run(drop, options)).isInstanceOf(RunFailedException.class)
                 .hasMessageStartingWith("invalid GeoJSON in sites.geojson at line 2, column");
         assertThat(db.fetchCount(DATA_RELEASE)).as("nothing published").isEqualTo(releases);
     }

@@ -102,25 +102,26 @@ class StaysOnEveryEngineTest {
                 .counts();
 
         assertThat(counts.dwell()).containsExactlyInAnyOrder(
-                new Dwell("M", SAT, 10, 20, 1, 1),   // a: 19:59.999
-                new Dwell("M", SAT, 20, 30, 1, 1),   // b: exactly 20:00
-                new Dwell("M", SAT, 240, null, 1, 1), // c: exactly 4 hours
-                new Dwell("M", SAT, 30, 60, 1, 1));  // d: began Saturday, ended Sunday
+                new Dwell("M", SAT, 10, 20, 1),   // a: 19:59.999
+                new Dwell("M", SAT, 20, 30, 1),   // b: exactly 20:00
+                new Dwell("M", SAT, 240, null, 1), // c: exactly 4 hours
+                new Dwell("M", SAT, 30, 60, 1));  // d: began Saturday, ended Sunday
     }
 
     @ParameterizedTest
     @EnumSource(EngineKind.class)
-    void aStayCountsInEveryLocalHourAndDayItOverlaps(EngineKind engine) {
+    void aStayCountsInEveryLocalHourItOverlapsAndOnTheDayItBegan(EngineKind engine) {
         VisitsCounts counts = run(engine, boundaries()).counts();
 
+        // a device's stays belong to the day they began (its privacy unit): daily visitors count it there only
         assertThat(visitorsOf(counts, "MIDNIGHT")).containsExactlyInAnyOrder(
                 hourly("MIDNIGHT", SAT, 23, 1), hourly("MIDNIGHT", SUN, 0, 1),
-                daily("MIDNIGHT", SAT, 1), daily("MIDNIGHT", SUN, 1));
+                daily("MIDNIGHT", SAT, 1));
         // 23:55Z to 01:05Z: local 01:xx CEST, then the repeated 02:xx (CEST and CET in one bucket)
         assertThat(visitorsOf(counts, "DST")).containsExactlyInAnyOrder(
                 hourly("DST", SUN, 1, 1), hourly("DST", SUN, 2, 1), daily("DST", SUN, 1));
         assertThat(counts.dwell()).filteredOn(d -> d.siteCode().equals("DST"))
-                .containsExactly(new Dwell("DST", SUN, 60, 120, 1, 1));
+                .containsExactly(new Dwell("DST", SUN, 60, 120, 1));
         assertThat(visitorsOf(counts, "EXACT")).containsExactlyInAnyOrder(hourly("EXACT", SAT, 10, 1), daily("EXACT", SAT, 1));
         assertThat(visitorsOf(counts, "GAP_OK")).containsExactlyInAnyOrder(
                 hourly("GAP_OK", SAT, 11, 1), hourly("GAP_OK", SAT, 12, 1), daily("GAP_OK", SAT, 1));
@@ -132,15 +133,15 @@ class StaysOnEveryEngineTest {
     void firstTimeAndReturningVisitorsAddUpToTheDaysVisitors(EngineKind engine) {
         VisitsCounts counts = run(engine, returningVisitors()).counts();
 
+        // c's stay from Saturday 23:50 to Sunday 00:20 belongs to Saturday, the day it began
         assertThat(counts.loyalty()).containsExactlyInAnyOrder(
                 new Loyalty("R", SAT, 2, 0),
-                new Loyalty("R", SUN, 0, 1),
                 new Loyalty("R", MON, 1, 2));
         assertThat(counts.visitors()).filteredOn(Visitors::isDaily).containsExactlyInAnyOrder(
-                daily("R", SAT, 2), daily("R", SUN, 1), daily("R", MON, 3));
-        // a's two stays on Saturday: one visitor, two visits
+                daily("R", SAT, 2), daily("R", MON, 3));
+        // a's two stays on Saturday: one visit, its longest (15 min); the buckets add up to the day's visitors
         assertThat(counts.dwell()).filteredOn(d -> d.localDay().equals(SAT))
-                .containsExactlyInAnyOrder(new Dwell("R", SAT, 10, 20, 2, 1), new Dwell("R", SAT, 30, 60, 1, 1));
+                .containsExactlyInAnyOrder(new Dwell("R", SAT, 10, 20, 1), new Dwell("R", SAT, 30, 60, 1));
     }
 
     @ParameterizedTest
@@ -151,13 +152,13 @@ class StaysOnEveryEngineTest {
 
         // a: first-time on Saturday (two short stays), returning on Monday (one short stay)
         assertThat(withoutA.loyalty()).containsExactlyInAnyOrder(
-                new Loyalty("R", SAT, 1, 0), new Loyalty("R", SUN, 0, 1), new Loyalty("R", MON, 1, 1));
+                new Loyalty("R", SAT, 1, 0), new Loyalty("R", MON, 1, 1));
         assertThat(withoutA.visitors()).containsExactlyInAnyOrderElementsOf(all.visitors().stream()
                 .map(v -> aWasThere(v) ? new Visitors(v.siteCode(), v.localDay(), v.hourOfDay(), v.visitors() - 1) : v)
                 .filter(v -> v.visitors() > 0)
                 .toList());
         assertThat(withoutA.dwell()).containsExactlyInAnyOrder(
-                new Dwell("R", SAT, 30, 60, 1, 1), new Dwell("R", MON, 10, 20, 2, 2));
+                new Dwell("R", SAT, 30, 60, 1), new Dwell("R", MON, 10, 20, 2));
     }
 
     @ParameterizedTest
@@ -206,7 +207,8 @@ class StaysOnEveryEngineTest {
         VisitsSettings settings = VisitsSettings.defaults();
         try (ClassifiedDrop classified = ClassifiedDrop.of(engine, dir, temp.resolve("out-" + System.nanoTime()))) {
             assertThat(classified.events().rejectedTotal()).as("the hand-built drop has no bad rows").isZero();
-            VisitsProduct product = new VisitsProduct(settings, HomeWorkSettings.defaults());
+            VisitsProduct product = new VisitsProduct(settings, HomeWorkSettings.defaults(),
+                    new io.crowdlens.privacy.PrivacySettings(15));
             VisitsProduct.Plan plan = product.sitesAndTimes(classified.inputs()).orElseThrow();
             VisitsCounts counts = product.count(classified.engine(), classified.inputs(), plan);
             List<Stay> stays = classified.engine().sql()

@@ -23,12 +23,13 @@ class VisitsEnginesAgreeTest {
     Path temp;
 
     @Test
-    void duckDbAndPostgresAgreeRowForRowOnADemoDrop() {
+    void duckDbPostgresAndTrinoAgreeRowForRowOnADemoDrop() {
         Path drop = temp.resolve("drop");
         DemoDropGenerator.write(DemoDropSpec.of(400, 7, 7), drop, (done, total, rows) -> { });
 
         VisitsCounts duck = count(EngineKind.DUCKDB, drop, temp.resolve("duck"));
         VisitsCounts postgres = count(EngineKind.POSTGRES, drop, temp.resolve("pg"));
+        VisitsCounts trino = count(EngineKind.TRINO, drop, temp.resolve("trino"));
 
         assertThat(duck.visitors()).hasSizeGreaterThan(200);
         assertThat(duck.dwell()).isNotEmpty();
@@ -38,11 +39,16 @@ class VisitsEnginesAgreeTest {
         assertThat(sorted(postgres.dwell())).isEqualTo(sorted(duck.dwell()));
         assertThat(sorted(postgres.loyalty())).isEqualTo(sorted(duck.loyalty()));
         assertThat(sorted(postgres.catchment())).isEqualTo(sorted(duck.catchment()));
+        assertThat(sorted(trino.visitors())).isEqualTo(sorted(duck.visitors()));
+        assertThat(sorted(trino.dwell())).isEqualTo(sorted(duck.dwell()));
+        assertThat(sorted(trino.loyalty())).isEqualTo(sorted(duck.loyalty()));
+        assertThat(sorted(trino.catchment())).isEqualTo(sorted(duck.catchment()));
     }
 
     private static VisitsCounts count(EngineKind engine, Path drop, Path output) {
         try (ClassifiedDrop classified = ClassifiedDrop.of(engine, drop, output)) {
-            VisitsProduct product = new VisitsProduct(VisitsSettings.defaults(), HomeWorkSettings.defaults());
+            VisitsProduct product = new VisitsProduct(VisitsSettings.defaults(), HomeWorkSettings.defaults(),
+                    new io.crowdlens.privacy.PrivacySettings(15));
             VisitsProduct.Plan plan = product.sitesAndTimes(classified.inputs()).orElseThrow();
             return product.count(classified.engine(), classified.inputs(), plan);
         }

@@ -1,5 +1,6 @@
 package io.crowdlens.pipeline.visits;
 
+import io.crowdlens.pipeline.drop.LocalTimeGrid;
 import io.crowdlens.pipeline.homework.ApprovedSql;
 import io.crowdlens.pipeline.visits.SiteCoverage.SiteCell;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class VisitsSqlIsApprovedTest {
                 ZoneId.of("Europe/Berlin"));
         VisitsStaging staging = new VisitsStaging(dsl);
         VisitsAggregation visits = new VisitsAggregation(dsl, DwellBuckets.from(settings.minimumDwell()),
-                LocalTimeGrid.longest(grid.hours()), LocalTimeGrid.longest(grid.days()));
+                LocalTimeGrid.longest(grid.hours()), io.crowdlens.privacy.PrivacySettings.Bounds.defaults());
 
         StringBuilder rendered = new StringBuilder();
         staging.siteCells(List.of(new SiteCell("S1", "c1"), new SiteCell("S1", "c2")))
@@ -40,6 +41,7 @@ class VisitsSqlIsApprovedTest {
         staging.daySlots(grid.days()).forEach(q -> section(rendered, dsl, "stage day slots", q));
         section(rendered, dsl, "stays", new StayDetection(dsl, settings.minimumDwell(), settings.gapTolerance())
                 .createStays());
+        section(rendered, dsl, "stay days", visits.stayDays());
         section(rendered, dsl, "hourly visitors", visits.hourly());
         section(rendered, dsl, "daily visitors", visits.daily());
         section(rendered, dsl, "visits by dwell", visits.dwell());

@@ -11,6 +11,6 @@ public record AreaShade(String colour, String label, boolean suppressed) {
     }
 
     public static AreaShade suppressed(int k) {
-        return new AreaShade(null, "fewer than " + k, true);
+        return new AreaShade(null, "not shown (below the minimum crowd of " + k + ")", true);
     }
 }

@@ -1,0 +1,7 @@
+package io.crowdlens.attacks;
+
+import io.crowdlens.testing.OnPostgres;
+
+@OnPostgres
+class OverlappingSelectionsAttackOnPostgresTest extends OverlappingSelectionsAttackContract {
+}

@@ -1,0 +1,32 @@
+package io.crowdlens.pipeline.visits;
+
+import io.crowdlens.pipeline.RunOptions;
+import io.crowdlens.pipeline.RunReport;
+import io.crowdlens.pipeline.engine.EngineKind;
+import io.crowdlens.testing.OnH2;
+import io.crowdlens.testing.TrinoCluster;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/** The drop's events and opt-outs are Parquet tables of the test cluster's hive catalog; published to H2. */
+@OnH2
+@TestPropertySource(properties = "crowdlens.test.isolated-context=visits-publishing-trino")
+class OperatorPublishesVisitsOnTrinoTest extends OperatorPublishesVisitsContract {
+
+    @DynamicPropertySource
+    static void trino(DynamicPropertyRegistry registry) {
+        TrinoCluster.register(registry);
+    }
+
+    @Override
+    EngineKind engine() {
+        return EngineKind.TRINO;
+    }
+
+    @Override
+    RunReport run(Path drop, RunOptions options) {
+        return pipeline.run(drop, options.withDropTables(TrinoCluster.shared().publishDrop(drop)));
+    }
+}
