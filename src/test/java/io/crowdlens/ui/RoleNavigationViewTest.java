@@ -3,16 +3,19 @@ package io.crowdlens.ui;
 import static io.crowdlens.db.Tables.AUDIT_EVENT;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
 import static io.crowdlens.db.Tables.ORGANISATION;
+import static io.crowdlens.db.Tables.RELEASE_NOISE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.crowdlens.common.Dataset;
+import io.crowdlens.privacy.FigureFamily;
 import io.crowdlens.security.Role;
 import io.crowdlens.security.UserAccounts;
 import io.crowdlens.testing.Fixtures;
@@ -78,7 +81,8 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
         navigate("", Component.class);
 
         assertThat(getCurrentView().getClass().getSimpleName()).isEqualTo("PartnerOverviewView");
-        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors");
+        assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors",
+                "How figures are made");
         assertThat(find(Grid.class).id("licences").getListDataView().getItemCount()).isEqualTo(1);
     }
 
@@ -107,7 +111,7 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
         signIn(PARTNER_ADMIN);
         navigate("", Component.class);
         assertThat(navigationTitles()).containsExactly("Overview", "Presence map", "Visitors", "Commuters", "Corridors",
-                "Team", "Audit trail");
+                "Team", "Audit trail", "How figures are made");
 
         navigate("team", Component.class);
         @SuppressWarnings("unchecked")
@@ -181,6 +185,38 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
             assertThat(find(Span.class).id("release-footer").getText())
                     .contains("Presence release " + presence, "Visitors release " + visitors);
         } finally {
+            db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.in(presence, visitors)).execute();
+        }
+    }
+
+    @Test
+    void thePartnerPageStatesTheNoiseOfTheServedReleasesItIsLicensedForAndNoOthers() {
+        Fixtures fixtures = new Fixtures(db);
+        long presence = fixtures.publishedRelease(Dataset.PRESENCE, LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 1), 15);
+        fixtures.noise(presence, FigureFamily.PRESENCE_HOURLY, "4");
+        long visitors = fixtures.publishedRelease(Dataset.VISITS, LocalDate.of(2026, 10, 19), LocalDate.of(2026, 11, 1), 15);
+        fixtures.noise(visitors, FigureFamily.VISITS_HOURLY, "3");
+        try {
+            signIn(ANALYST); // Retail Co holds a presence licence only
+            navigate("about/figures", Component.class);
+
+            @SuppressWarnings("unchecked")
+            Grid<HowFiguresAreProtectedView.NoiseRow> noise = find(Grid.class).id("noise-parameters");
+            List<HowFiguresAreProtectedView.NoiseRow> rows = noise.getGenericDataView().getItems().toList();
+            assertThat(rows).extracting(HowFiguresAreProtectedView.NoiseRow::dataset)
+                    .containsExactly("Presence (release " + presence + ")");
+            assertThat(rows.getFirst().noise()).isEqualTo("discrete Gaussian, sigma 4");
+            // 1.96 sigma of a discrete Gaussian with sigma 4, rounded up, as the release records it
+            assertThat(rows.getFirst().margin()).isEqualTo("± 8");
+            assertThat(find(Paragraph.class).all()).extracting(Paragraph::getText)
+                    .anyMatch(text -> text.contains("(Presence: k = 15)"))
+                    .noneMatch(text -> text.contains("release " + visitors));
+            SignedIn.out(securityContext);
+
+            signIn(ACCOUNT_MANAGER);
+            navigate("about/figures", AccessDeniedView.class);
+        } finally {
+            db.deleteFrom(RELEASE_NOISE).where(RELEASE_NOISE.RELEASE_ID.in(presence, visitors)).execute();
             db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.in(presence, visitors)).execute();
         }
     }
