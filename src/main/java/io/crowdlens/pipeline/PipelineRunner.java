@@ -254,7 +254,7 @@ public class PipelineRunner {
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate);
-            profile = InputProfile.of(engine);
+            profile = InputProfile.of(engine).withPeriod(manifest.periodFrom(), manifest.periodTo());
             validated = clock.millis();
             for (ProductRun run : planned.values()) {
                 long aggregating = clock.millis();

@@ -77,6 +77,16 @@ public record InputProfile(Map<String, Long> eventsPerCell, List<DayInput> days,
         return new InputProfile(perCell, days, List.copyOf(files.values()));
     }
 
+    /** The same profile with every day of the period, days without any accepted event as 0. */
+    public InputProfile withPeriod(LocalDate from, LocalDate to) {
+        Map<LocalDate, DayInput> all = new TreeMap<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            all.put(day, new DayInput(day, 0, 0));
+        }
+        days.forEach(d -> all.put(d.day(), d));
+        return new InputProfile(eventsPerCell, List.copyOf(all.values()), files);
+    }
+
     private static String name(String source) {
         return source == null || source.isBlank() ? "(unknown file)" : Path.of(source).getFileName().toString();
     }

@@ -71,18 +71,20 @@ public final class QualityChecks {
             layer(layer, geography, cells, profile.eventsPerCell(), totalEvents, lines, warnings);
         }
 
-        lines.add("Days (accepted events, devices" + baseline.map(b -> "; median day of served release "
-                + b.releaseId() + ": " + median(b.days())).orElse("; no served release to compare with") + ")");
-        long previousMedian = baseline.map(b -> median(b.days())).orElse(0L);
+        lines.add("Days (accepted events, devices; compared with " + baseline.map(b -> "served release "
+                + b.releaseId() + ", the same weekday or else its median day").orElse("nothing: no served release has"
+                + " day counts") + ")");
         for (DayInput day : profile.days()) {
-            boolean dropped = previousMedian > 0 && day.events() < settings.dayDropRatio() * previousMedian;
+            long usual = baseline.map(b -> usualDay(b.days(), day)).orElse(0L);
+            boolean dropped = usual > 0 && day.events() < settings.dayDropRatio() * usual;
             lines.add(String.format(Locale.ROOT, "  %s %s: %,d events, %,d devices%s", day.day(),
                     day.day().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT), day.events(),
-                    day.devices(), dropped ? "  << below " + pct(settings.dayDropRatio()) + " of the usual day" : ""));
+                    day.devices(), usual == 0 ? "" : String.format(Locale.ROOT, " (usual %,d)%s", usual,
+                            dropped ? "  << below " + pct(settings.dayDropRatio()) + " of the usual day" : "")));
             if (dropped) {
                 warnings.add(warning(Kind.DAY_DROP, String.format(Locale.ROOT, "%s has %,d accepted events, below %s"
-                                + " of the %,d of a median day of the served release %d (a file or a feed missing?)",
-                        day.day(), day.events(), pct(settings.dayDropRatio()), previousMedian,
+                                + " of the %,d of its usual day in the served release %d (a file or a feed missing?)",
+                        day.day(), day.events(), pct(settings.dayDropRatio()), usual,
                         baseline.orElseThrow().releaseId())));
             }
         }
@@ -174,12 +176,18 @@ public final class QualityChecks {
         return new QualityWarning(kind, text, settings.holdOn().contains(kind));
     }
 
-    static long median(List<DayInput> days) {
-        if (days.isEmpty()) {
-            return 0;
+    /**
+     * The events of a usual day like this one in the baseline: the mean of its days of the same weekday
+     * (traffic differs by weekday), or its lower median day when it has none.
+     */
+    static long usualDay(List<DayInput> baseline, DayInput day) {
+        List<DayInput> sameWeekday = baseline.stream().filter(d -> d.day().getDayOfWeek() == day.day().getDayOfWeek())
+                .toList();
+        if (!sameWeekday.isEmpty()) {
+            return Math.round(sameWeekday.stream().mapToLong(DayInput::events).average().orElse(0));
         }
-        List<Long> sorted = days.stream().map(DayInput::events).sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        List<Long> sorted = baseline.stream().map(DayInput::events).sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get((sorted.size() - 1) / 2);
     }
 
     private static String reasons(Map<?, Long> rejected) {
