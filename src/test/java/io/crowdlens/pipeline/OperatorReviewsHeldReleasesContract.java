@@ -44,6 +44,7 @@ abstract class OperatorReviewsHeldReleasesContract {
     @Autowired ReleaseApproval approval;
     @Autowired ReleaseWithdrawal withdrawal;
     @Autowired DSLContext db;
+    @Autowired io.crowdlens.pipeline.cli.CommandLine commandLine;
     @Autowired SecurityContextHolderStrategy securityContext;
 
     @TempDir
@@ -175,6 +176,38 @@ abstract class OperatorReviewsHeldReleasesContract {
         withdrawal.withdraw(held, "dora", "approved by mistake: the shoreline cells belong to the city");
 
         assertThat(servedPresence()).as("withdrawing brings the previous release back").isEqualTo(previous);
+    }
+
+    @Test
+    void theCommandLineShowsWhyARunIsHeldAndApprovesIt() {
+        long previous = served();
+        Path shoreline = drop("shoreline-cli");
+        TestDrops.write(shoreline, "cells.csv", TestDrops.read(shoreline.resolve("cells.csv"))
+                .replace("c3,52.490,13.400", "c3,52.470,13.400"));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        var printErr = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        RunReport report = run(shoreline);
+
+        // what `pipeline run` prints and run-report.txt keeps
+        assertThat(report.fullReport()).startsWith("HELD FOR REVIEW, not served (UNPLACED_EVENTS: layer district")
+                .contains("approve with: releases approve --id " + report.releaseId() + " --by NAME")
+                .contains("Data quality").contains("worst cells in no area: c3");
+        long held = report.releaseId();
+        assertThat(servedPresence()).isEqualTo(previous);
+        out.reset();
+        assertThat(commandLine.execute(new String[] {"releases", "report", "--id", String.valueOf(held)}, print,
+                printErr)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("Release " + held + " (PRESENCE): AWAITING_REVIEW").contains("Held because:");
+        out.reset();
+        assertThat(commandLine.execute(new String[] {"releases", "approve", "--id", String.valueOf(held), "--by",
+                "dora"}, print, printErr)).as(err.toString()).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("Approved: the portal now serves release " + held);
+        assertThat(servedPresence()).isEqualTo(held);
     }
 
     @Test
