@@ -163,14 +163,17 @@ public class PipelineRunner {
             throw DropLimits.exceeded("manifest.json: the period " + manifest.periodFrom() + ".." + manifest.periodTo()
                     + " is " + days + " days", "max-period-days", limits.maxPeriodDays() + " days");
         }
+        Map<Path, Long> csvRows = Map.of();
         if (!eventsInTables) {
-            files = files.withEventScan(EventFileScan.scan(files, limits));
+            EventFileScan.Result scan = EventFileScan.scan(files, limits);
+            csvRows = scan.csvRows();
+            files = files.withEventScan(scan);
             OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
             optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
         }
         List<Area> areas = AreaReader.read(files.areas(), limits);
         RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
-                started);
+                started, csvRows);
         writeReport(output, report.fullReport());
         return report;
     }
@@ -208,7 +211,7 @@ public class PipelineRunner {
     }
 
     private RunReport process(DropFiles files, Manifest manifest, List<Area> areas, Path output, EngineKind engineKind,
-            Protection protection, double maxRejectRate, RunOptions options, long started) {
+            Protection protection, double maxRejectRate, RunOptions options, long started, Map<Path, Long> csvRows) {
         Path quarantine = output.resolve("quarantine");
         CellReader.Cells cells;
         try (QuarantineFile cellQuarantine = new QuarantineFile(quarantine, "cells.csv")) {
@@ -254,7 +257,8 @@ public class PipelineRunner {
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate);
-            profile = InputProfile.of(engine).withPeriod(manifest.periodFrom(), manifest.periodTo());
+            profile = InputProfile.of(engine, files.directory(), csvRows, files.eventRowsCounted())
+                    .withPeriod(manifest.periodFrom(), manifest.periodTo());
             validated = clock.millis();
             for (ProductRun run : planned.values()) {
                 long aggregating = clock.millis();

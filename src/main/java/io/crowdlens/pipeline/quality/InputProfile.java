@@ -52,7 +52,13 @@ public record InputProfile(Map<String, Long> eventsPerCell, List<DayInput> days,
         files = List.copyOf(files);
     }
 
-    public static InputProfile of(PipelineEngine engine) {
+    /**
+     * @param dropDirectory file names are given relative to it
+     * @param csvRows data rows of each CSV event file, counted by its lines before the run (empty: the
+     *     engine counts the rows of every file, one more read of the events)
+     * @param onlyCsv whether every event file is one of {@code csvRows}
+     */
+    public static InputProfile of(PipelineEngine engine, Path dropDirectory, Map<Path, Long> csvRows, boolean onlyCsv) {
         DSLContext sql = engine.sql();
         Map<String, Long> perCell = new HashMap<>();
         sql.select(CELL_KEY, count()).from(CLASSIFIED_EVENT).where(STATUS.isNull()).groupBy(CELL_KEY)
@@ -63,13 +69,18 @@ public record InputProfile(Map<String, Long> eventsPerCell, List<DayInput> days,
                 .fetch(r -> new DayInput(r.value1(), r.value2(), r.value3())).stream()
                 .sorted(java.util.Comparator.comparing(DayInput::day)).toList();
         Map<String, Long> read = new TreeMap<>();
-        sql.select(RAW_SOURCE_FILE, count()).from(RAW_EVENT).groupBy(RAW_SOURCE_FILE)
-                .forEach(r -> read.merge(name(r.value1()), r.value2().longValue(), Long::sum));
+        if (onlyCsv && !csvRows.isEmpty()) {
+            // counted by their lines already: no second read of the events
+            csvRows.forEach((file, n) -> read.merge(name(dropDirectory, file.toString()), n, Long::sum));
+        } else {
+            sql.select(RAW_SOURCE_FILE, count()).from(RAW_EVENT).groupBy(RAW_SOURCE_FILE)
+                    .forEach(r -> read.merge(name(dropDirectory, r.value1()), r.value2().longValue(), Long::sum));
+        }
         Map<String, Map<RejectReason, Long>> rejected = new TreeMap<>();
         sql.select(SOURCE_FILE, STATUS, count()).from(CLASSIFIED_EVENT)
                 .where(STATUS.isNotNull()).and(STATUS.ne(inline(OPTED_OUT)))
                 .groupBy(SOURCE_FILE, STATUS)
-                .forEach(r -> rejected.computeIfAbsent(name(r.value1()), f -> new EnumMap<>(RejectReason.class))
+                .forEach(r -> rejected.computeIfAbsent(name(dropDirectory, r.value1()), f -> new EnumMap<>(RejectReason.class))
                         .merge(RejectReason.ofCode(r.value2()), r.value3().longValue(), Long::sum));
         Map<String, FileInput> files = new TreeMap<>();
         read.forEach((file, n) -> files.put(file, new FileInput(file, n, rejected.getOrDefault(file, Map.of()))));
@@ -87,7 +98,14 @@ public record InputProfile(Map<String, Long> eventsPerCell, List<DayInput> days,
         return new InputProfile(eventsPerCell, List.copyOf(all.values()), files);
     }
 
-    private static String name(String source) {
-        return source == null || source.isBlank() ? "(unknown file)" : Path.of(source).getFileName().toString();
+    private static String name(Path dropDirectory, String source) {
+        if (source == null || source.isBlank()) {
+            return "(unknown file)";
+        }
+        Path file = Path.of(source);
+        Path drop = dropDirectory == null ? null : dropDirectory.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return drop != null && absolute.startsWith(drop) ? drop.relativize(absolute).toString()
+                : String.valueOf(file.getFileName());
     }
 }
