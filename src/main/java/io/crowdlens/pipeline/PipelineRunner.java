@@ -257,8 +257,11 @@ public class PipelineRunner {
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate);
+            long profiling = clock.millis();
             profile = InputProfile.of(engine, files.directory(), csvRows, files.eventRowsCounted())
                     .withPeriod(manifest.periodFrom(), manifest.periodTo());
+            log.info("Drop {}: quality counts (per cell, day and file) in {} ms", manifest.dropId(),
+                    clock.millis() - profiling);
             validated = clock.millis();
             for (ProductRun run : planned.values()) {
                 long aggregating = clock.millis();
