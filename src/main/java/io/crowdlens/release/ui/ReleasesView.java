@@ -90,6 +90,7 @@ class ReleasesView extends VerticalLayout {
         grid.addColumn(r -> r.summary().dataset().label()).setHeader("Dataset").setAutoWidth(true);
         grid.addColumn(r -> status(r.summary()) + (r.summary().stale() ? " · stale" : ""))
                 .setHeader("Status").setAutoWidth(true);
+        grid.addColumn(ReleasesView::checks).setHeader("Quality checks").setAutoWidth(true);
         grid.addColumn(r -> r.summary().periodFrom() + " to " + r.summary().periodTo()).setHeader("Period")
                 .setAutoWidth(true);
         grid.addColumn(r -> r.summary().timeZone()).setHeader("Time zone").setAutoWidth(true);
@@ -115,6 +116,17 @@ class ReleasesView extends VerticalLayout {
             case "WITHDRAWN" -> "Withdrawn";
             default -> "Superseded";
         };
+    }
+
+    /** The run's quality checks in a word: select the release for its report. */
+    static String checks(OperatorRelease release) {
+        if (release.heldReasons() != null && !release.heldReasons().isBlank()) {
+            String first = release.heldReasons().lines().findFirst().orElse("");
+            String kind = first.contains(":") ? first.substring(0, first.indexOf(':')) : first;
+            return (release.approvedBy() != null ? "Failed (" + kind + "), approved by " + release.approvedBy()
+                    : "Failed: " + kind);
+        }
+        return release.qualityReport() == null ? "No report" : "Passed";
     }
 
     private static String noise(ReleaseSummary release) {
