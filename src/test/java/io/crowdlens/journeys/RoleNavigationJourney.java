@@ -39,7 +39,8 @@ class RoleNavigationJourney {
                             java.util.regex.Pattern.compile("\\s*Presence map\\s*"),
                             java.util.regex.Pattern.compile("\\s*Visitors\\s*"),
                             java.util.regex.Pattern.compile("\\s*Commuters\\s*"),
-                            java.util.regex.Pattern.compile("\\s*Corridors\\s*")});
+                            java.util.regex.Pattern.compile("\\s*Corridors\\s*"),
+                            java.util.regex.Pattern.compile("\\s*How figures are made\\s*")});
             assertThat(browser.page.getByText("No data published yet").first()).isVisible();
             assertThat(browser.page.locator("#signed-in-user")).hasText("Nora Analyst · Northwind Retail");
             browser.screenshot(SHOTS.resolve("analyst-overview.png"));
