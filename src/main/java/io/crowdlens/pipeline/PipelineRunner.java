@@ -26,6 +26,10 @@ import io.crowdlens.pipeline.publish.PublishableAggregates;
 import io.crowdlens.pipeline.publish.ReleaseDraft;
 import io.crowdlens.pipeline.publish.ReleasePublisher;
 import io.crowdlens.pipeline.publish.ReleasePublisher.ProductRelease;
+import io.crowdlens.pipeline.quality.InputProfile;
+import io.crowdlens.pipeline.quality.QualityChecks;
+import io.crowdlens.pipeline.quality.QualityReport;
+import io.crowdlens.pipeline.quality.QualitySettings;
 import io.crowdlens.pipeline.scratch.RunLock;
 import io.crowdlens.privacy.PrivacySettings;
 import io.crowdlens.privacy.noise.RandomSource;
@@ -48,13 +52,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
  * From an operator's drop to published releases: read and check the drop, stage it in the engine,
  * classify every event (reject, opt out or accept, re-keying device ids), let each {@link DataProduct}
- * (presence, visits, ...) aggregate, protect with k, publish one release per product in one transaction. Any failure publishes nothing, and the engine's scratch space
- * (the only place per-device rows ever exist) is deleted whatever happens.
+ * (presence, visits, ...) aggregate, protect with k, check the run's data quality, publish one release
+ * per product in one transaction. Any failure publishes nothing, and the engine's scratch space
+ * (the only place per-device rows ever exist) is deleted whatever happens. A product with no figure
+ * to publish (a drop too small to pass k anywhere, or one that does not carry the product) publishes
+ * nothing and leaves its served release alone; a run whose quality checks fail is held for review
+ * (docs/decisions/031-held-releases-and-quality-report.md).
  */
 @Service
 public class PipelineRunner {
@@ -69,9 +78,18 @@ public class PipelineRunner {
     private final List<DataProduct> products;
     private final OptOutListRegister optOutLists;
     private final PrivacyLedger ledger;
+    private final QualitySettings quality;
 
     PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
             Clock clock, List<DataProduct> products, OptOutListRegister optOutLists, PrivacyLedger ledger) {
+        this(settings, privacy, engines, publisher, clock, products, optOutLists, ledger, QualitySettings.DEFAULTS);
+    }
+
+    @Autowired
+    PipelineRunner(PipelineSettings settings, PrivacySettings privacy, Engines engines, ReleasePublisher publisher,
+            Clock clock, List<DataProduct> products, OptOutListRegister optOutLists, PrivacyLedger ledger,
+            QualitySettings quality) {
+        this.quality = quality;
         this.products = List.copyOf(products);
         this.optOutLists = optOutLists;
         this.ledger = ledger;
@@ -145,15 +163,18 @@ public class PipelineRunner {
             throw DropLimits.exceeded("manifest.json: the period " + manifest.periodFrom() + ".." + manifest.periodTo()
                     + " is " + days + " days", "max-period-days", limits.maxPeriodDays() + " days");
         }
+        Map<Path, Long> csvRows = Map.of();
         if (!eventsInTables) {
-            files = files.withEventScan(EventFileScan.scan(files, limits));
+            EventFileScan.Result scan = EventFileScan.scan(files, limits);
+            csvRows = scan.csvRows();
+            files = files.withEventScan(scan);
             OptOutFile.Content optOutList = OptOutFile.content(files.optOuts());
             optOutLists.refuseOtherContent(manifest.optOutListVersion(), optOutList.devices(), optOutList.digest());
         }
         List<Area> areas = AreaReader.read(files.areas(), limits);
         RunReport report = process(files, manifest, areas, output, engineKind, protection, maxRejectRate, options,
-                started);
-        writeReport(output, report.summary());
+                started, csvRows);
+        writeReport(output, report.fullReport());
         return report;
     }
 
@@ -190,7 +211,7 @@ public class PipelineRunner {
     }
 
     private RunReport process(DropFiles files, Manifest manifest, List<Area> areas, Path output, EngineKind engineKind,
-            Protection protection, double maxRejectRate, RunOptions options, long started) {
+            Protection protection, double maxRejectRate, RunOptions options, long started, Map<Path, Long> csvRows) {
         Path quarantine = output.resolve("quarantine");
         CellReader.Cells cells;
         try (QuarantineFile cellQuarantine = new QuarantineFile(quarantine, "cells.csv")) {
@@ -225,20 +246,39 @@ public class PipelineRunner {
         FileCounts events;
         long optOuts;
         long validated;
+        InputProfile profile;
         List<ProductRelease> releases = new ArrayList<>();
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
+        List<QualityChecks.ProductFigures> figures = new ArrayList<>();
+        List<String> nothingToPublish = new ArrayList<>();
         try (PipelineEngine engine = engines.open(engineKind, options.progress(), options.dropTables())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
             events = processing.validateEvents(files, quarantine);
             log.info("Drop {}: {}", manifest.dropId(), events);
             failAboveLimit(events, maxRejectRate);
+            long profiling = clock.millis();
+            profile = InputProfile.of(engine, files.directory(), csvRows, files.eventRowsCounted())
+                    .withPeriod(manifest.periodFrom(), manifest.periodTo());
+            log.info("Drop {}: quality counts (per cell, day and file) in {} ms", manifest.dropId(),
+                    clock.millis() - profiling);
             validated = clock.millis();
             for (ProductRun run : planned.values()) {
                 long aggregating = clock.millis();
                 ProductAggregates aggregates = run.aggregate(engine);
                 PublishableAggregates safe = aggregates.protect(protection);
                 long millis = clock.millis() - aggregating;
+                boolean publishes = safe.publishedRows() > 0;
+                figures.add(new QualityChecks.ProductFigures(safe.dataset(), safe.publishedRows(), safe.suppressedRows(),
+                        publishes));
+                if (!publishes) {
+                    // an empty release would replace the served one with nothing: publish none
+                    nothingToPublish.add(safe.dataset().label() + ": no figure of its grid reaches k = "
+                            + protection.minimumCrowd() + " (" + aggregates.rows() + " counted, " + safe.suppressedRows()
+                            + " suppressed), so no " + safe.dataset().label().toLowerCase(Locale.ROOT)
+                            + " release is published and the served one stays");
+                    continue;
+                }
                 releases.add(new ProductRelease(safe, millis));
                 reported.add(new RunReport.PublishedRelease(safe.dataset(), 0, aggregates.rows(), safe.publishedRows(),
                         safe.suppressedRows(), millis));
@@ -259,19 +299,33 @@ public class PipelineRunner {
                 manifest.optOutListVersion(), events.read(), events.accepted(), events.rejectedTotal(),
                 events.optedOut(), engineKind.code(), validated - started,
                 protection.plan().noisy() ? "DISCRETE_GAUSSIAN" : "NONE", privacy.budget().delta());
+        Optional<QualityChecks.Baseline> baseline = releases.isEmpty() ? Optional.empty()
+                : publisher.servedDays(releases.stream().map(r -> r.aggregates().dataset())
+                        .filter(d -> d == Dataset.PRESENCE).findFirst()
+                        .orElse(releases.getFirst().aggregates().dataset()));
+        QualityReport quality = new QualityChecks(this.quality).report(events, cells.counts(), profile, geography,
+                cells.cells(), baseline, figures, List.of("k = " + protection.minimumCrowd()
+                        + (protection.rounding() > 1 ? ", rounded to " + protection.rounding() : ""),
+                        privacyLine(protection, cost)));
         long publishStarted = clock.millis();
-        options.progress().started("Publishing");
-        Map<Dataset, Long> releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(),
-                publishStarted);
-        options.progress().finished("Publishing", releases.stream().mapToLong(r -> r.aggregates().publishedRows()).sum());
+        Map<Dataset, Long> releaseIds = Map.of();
+        if (!releases.isEmpty()) {
+            options.progress().started("Publishing");
+            releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(), publishStarted,
+                    new ReleasePublisher.Review(!quality.passed(), quality.holdReasons(), quality.text(), quality.days()));
+            options.progress().finished("Publishing",
+                    releases.stream().mapToLong(r -> r.aggregates().publishedRows()).sum());
+        }
+        Map<Dataset, Long> ids = releaseIds;
         long published = clock.millis();
         return new RunReport(manifest.dropId(), engineKind, events, cells.counts(), optOuts,
-                reported.stream().map(r -> new RunReport.PublishedRelease(r.dataset(), releaseIds.get(r.dataset()),
+                reported.stream().map(r -> new RunReport.PublishedRelease(r.dataset(), ids.get(r.dataset()),
                         r.aggregateRows(), r.publishedRows(), r.suppressedRows(), r.aggregateMillis())).toList(),
                 protection.minimumCrowd(), protection.rounding(), validated - started, published - publishStarted,
                 output, Stream.of(manifest.rowCountMismatch(events), manifest.rowCountMismatch(cells.counts()))
                         .flatMap(Optional::stream).toList(), privacyLine(protection, cost))
-                .withWarnings(geography.warnings()).withWarnings(events.explanations()).withWarnings(budgetWarnings);
+                .withWarnings(geography.warnings()).withWarnings(events.explanations()).withWarnings(budgetWarnings)
+                .withWarnings(nothingToPublish).withQuality(quality);
     }
 
     private String privacyLine(Protection protection, RunCost cost) {

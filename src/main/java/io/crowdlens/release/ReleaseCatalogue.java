@@ -23,7 +23,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Which releases exist and which one the portal serves. */
+/**
+ * Which releases exist and which one the portal serves: only a PUBLISHED release is ever served, never
+ * one held for review (AWAITING_REVIEW), superseded or withdrawn.
+ */
 @Service
 public class ReleaseCatalogue {
 
@@ -86,8 +89,19 @@ public class ReleaseCatalogue {
                     DataReleaseRecord r = row.value1();
                     return new OperatorRelease(toSummary(row), r.getDropId(), r.getRowsRead(), r.getRowsAccepted(),
                             r.getRowsRejected(), r.getRowsOptedOut(), r.getAggregateRows(), r.getRowsSuppressed(),
-                            r.getEngine(), r.getWithdrawnReason());
+                            r.getEngine(), r.getWithdrawnReason(), r.getHeldReasons(), r.getQualityReport(),
+                            r.getApprovedBy());
                 });
+    }
+
+    /** Releases held for review (their run's quality checks failed), oldest first: none of them is served. */
+    @PreAuthorize("hasRole('DATA_OPERATOR')")
+    @Transactional(readOnly = true)
+    public List<ReleaseSummary> awaitingReview() {
+        return releases()
+                .where(DATA_RELEASE.STATUS.eq("AWAITING_REVIEW"))
+                .orderBy(DATA_RELEASE.PUBLISHED_AT, DATA_RELEASE.ID)
+                .fetch(ReleaseCatalogue::toSummary);
     }
 
     /** The noise each figure family of a release carries (empty for a release without noise records). */

@@ -59,8 +59,11 @@ abstract class OperatorPublishesHandCountedDropContract {
         // hidden: everything else of the public grids, not only the counted figures below k
         assertThat(report.release(io.crowdlens.common.Dataset.PRESENCE).suppressedRows())
                 .isEqualTo(HandCountedDrop.PRESENCE_GRID - PUBLISHED_AT_K10.size());
-        assertThat(report.suppressedRows()).isEqualTo(HandCountedDrop.PRESENCE_GRID - PUBLISHED_AT_K10.size()
-                + HandCountedDrop.COMMUTING_GRID);
+        // no commuting figure reaches k: no commuting release replaces a served one with nothing (issue 16)
+        assertThat(report.releases()).extracting(RunReport.PublishedRelease::dataset)
+                .doesNotContain(io.crowdlens.common.Dataset.COMMUTING);
+        assertThat(report.quality().text()).contains("Commuters: 0 of " + HandCountedDrop.COMMUTING_GRID
+                + " figures published (0.0 %), " + HandCountedDrop.COMMUTING_GRID + " suppressed; nothing to publish");
         assertThat(Files.exists(temp.resolve("run/scratch"))).as("per-device scratch space is deleted").isFalse();
     }
 

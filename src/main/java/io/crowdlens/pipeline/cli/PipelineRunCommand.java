@@ -47,7 +47,7 @@ class PipelineRunCommand implements CliCommand {
         run = options.get("drop-tables").map(run::withDropTables).orElse(run);
         try {
             RunReport report = pipeline.run(Path.of(options.required("drop")), run);
-            out.println(report.summary());
+            out.println(report.fullReport());
             return CommandLine.OK;
         } catch (RunFailedException e) {
             err.println("pipeline run failed: " + oneLine(e.getMessage())

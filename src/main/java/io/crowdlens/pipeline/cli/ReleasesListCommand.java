@@ -51,6 +51,10 @@ class ReleasesListCommand implements CliCommand {
             out.println("STALE: an opt-out list arrived after the one these releases honoured;"
                     + " re-publish with 'pipeline run --drop DIR' on a drop carrying the newest list.");
         }
+        if (all.stream().anyMatch(r -> r.status().equals("AWAITING_REVIEW"))) {
+            out.println("AWAITING_REVIEW: held because its run's quality checks failed; not served. Read why with"
+                    + " 'releases report --id N', then 'releases approve --id N --by NAME' or 'releases withdraw'.");
+        }
         out.println("rho/unit: what one privacy unit (a device on one day) spent, in zero-concentrated differential"
                 + " privacy; eps/unit: the (epsilon, delta) bound it implies at the deployment's delta (docs/privacy.md).");
         return CommandLine.OK;

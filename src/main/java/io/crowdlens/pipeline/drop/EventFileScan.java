@@ -27,7 +27,15 @@ public final class EventFileScan {
      * The result: data rows (non-empty lines after the header) of the CSV files, the event files that
      * hold rows (Parquet files always count as holding some), and what the operator should know.
      */
-    public record Result(long rows, List<Path> filesWithRows, List<String> warnings) {
+    public record Result(long rows, List<Path> filesWithRows, List<String> warnings, java.util.Map<Path, Long> csvRows) {
+
+        public Result(long rows, List<Path> filesWithRows, List<String> warnings) {
+            this(rows, filesWithRows, warnings, java.util.Map.of());
+        }
+
+        public Result {
+            csvRows = java.util.Map.copyOf(csvRows);
+        }
     }
 
     private static final List<String> REQUIRED = List.of("device_id", "cell_id", "ts");
@@ -37,12 +45,14 @@ public final class EventFileScan {
 
     public static Result scan(DropFiles files, DropLimits limits) {
         long rows = 0;
+        java.util.Map<Path, Long> csvRows = new java.util.HashMap<>();
         List<String> empty = new ArrayList<>();
         List<Path> withRows = new ArrayList<>(files.events().stream().filter(DropFiles::isParquet).toList());
         List<Path> csv = files.events().stream().filter(DropFiles::isCsv).toList();
         for (Path file : csv) {
             String name = files.directory().relativize(file).toString();
             long fileRows = rows(file, name, limits.maxLineBytes());
+            csvRows.put(file, fileRows);
             if (fileRows == 0) {
                 empty.add(name);
             } else {
@@ -56,7 +66,7 @@ public final class EventFileScan {
         }
         withRows.sort(null);
         return new Result(rows, withRows,
-                empty.stream().map(f -> f + " holds no event rows (empty or header only)").toList());
+                empty.stream().map(f -> f + " holds no event rows (empty or header only)").toList(), csvRows);
     }
 
     /** Data rows of one CSV file; fails on content that is not comma-separated UTF-8 text. */

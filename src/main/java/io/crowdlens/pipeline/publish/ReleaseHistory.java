@@ -41,4 +41,20 @@ public class ReleaseHistory {
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
                 .fetch(Records.mapping(Entry::new));
     }
+
+    /** A release's status, why it is held (if it is) and its run's quality report, for {@code releases report}. */
+    public java.util.Optional<String> report(long releaseId) {
+        return db.select(DATA_RELEASE.DATASET, DATA_RELEASE.STATUS, DATA_RELEASE.HELD_REASONS,
+                        DATA_RELEASE.APPROVED_BY, DATA_RELEASE.QUALITY_REPORT)
+                .from(DATA_RELEASE).where(DATA_RELEASE.ID.eq(releaseId))
+                .fetchOptional(r -> "Release " + releaseId + " (" + r.value1() + "): " + r.value2()
+                        + (r.value2().equals("AWAITING_REVIEW") && r.value3() != null
+                                ? System.lineSeparator() + "Held because:" + System.lineSeparator() + r.value3()
+                                        + System.lineSeparator() + "Approve with: releases approve --id " + releaseId
+                                        + " --by NAME"
+                                : "")
+                        + (r.value4() != null ? System.lineSeparator() + "Approved after review by " + r.value4() : "")
+                        + System.lineSeparator() + System.lineSeparator()
+                        + (r.value5() != null ? r.value5() : "No quality report: this release predates it."));
+    }
 }

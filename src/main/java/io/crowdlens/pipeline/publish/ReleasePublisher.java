@@ -3,6 +3,7 @@ package io.crowdlens.pipeline.publish;
 import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.RELEASE_DAY_INPUT;
 import static io.crowdlens.db.Tables.RELEASE_NOISE;
 
 import io.crowdlens.common.Dataset;
@@ -10,6 +11,7 @@ import io.crowdlens.pipeline.geography.Area;
 import io.crowdlens.pipeline.geography.Geography;
 import io.crowdlens.pipeline.protect.NoiseRecord;
 import io.crowdlens.pipeline.protect.RunCost;
+import io.crowdlens.pipeline.quality.InputProfile.DayInput;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -24,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes one run's releases (one per product: presence, visits, ...) and their protected aggregates
  * to the serving database in one transaction: the geography is upserted, each dataset's previous
  * release is superseded and the new one published together, so the portal sees either the old
- * releases or the complete new ones, never a part. Older releases beyond the retention count are
- * deleted (with their rows, by cascade) in the same transaction.
+ * releases or the complete new ones, never a part. A run whose quality checks failed is stored held
+ * (AWAITING_REVIEW): nothing is superseded and the served releases stay until an operator approves
+ * ({@link ReleaseApproval}). Older superseded or withdrawn releases beyond the retention count are
+ * deleted (with their rows, by cascade) in the same transaction; served and held ones never are.
  */
 @Component
 public class ReleasePublisher {
@@ -47,12 +51,30 @@ public class ReleasePublisher {
     }
 
     /**
+     * How the run's releases go out: served at once, or held for review with the reasons; with the run's
+     * quality report and its events and devices per local day.
+     */
+    public record Review(boolean held, String heldReasons, String qualityReport, List<DayInput> days) {
+
+        public static final Review NONE = new Review(false, null, null, List.of());
+
+        public Review {
+            days = List.copyOf(days);
+        }
+    }
+
+    public Map<Dataset, Long> publish(ReleaseDraft draft, Geography geography, List<ProductRelease> products,
+            int keepReleases, long startedMillis) {
+        return publish(draft, geography, products, keepReleases, startedMillis, Review.NONE);
+    }
+
+    /**
      * @param products protected rows only (see io.crowdlens.pipeline.protect.Protection); at most one per dataset
      * @param keepReleases how many releases of each dataset to keep, the new one included
      * @return the new releases' ids
      */
     public Map<Dataset, Long> publish(ReleaseDraft draft, Geography geography, List<ProductRelease> products,
-            int keepReleases, long startedMillis) {
+            int keepReleases, long startedMillis, Review review) {
         if (keepReleases < 1) {
             throw new IllegalArgumentException("keepReleases must be at least 1");
         }
@@ -68,10 +90,13 @@ public class ReleasePublisher {
             Map<Dataset, Long> ids = new EnumMap<>(Dataset.class);
             for (ProductRelease product : products) {
                 Dataset dataset = product.aggregates().dataset();
-                db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "SUPERSEDED")
-                        .where(DATA_RELEASE.DATASET.eq(dataset.name())).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
-                        .execute();
-                long releaseId = insertRelease(draft, product);
+                if (!review.held()) {
+                    db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "SUPERSEDED")
+                            .where(DATA_RELEASE.DATASET.eq(dataset.name())).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                            .execute();
+                }
+                long releaseId = insertRelease(draft, product, review);
+                insertDays(releaseId, review.days());
                 product.aggregates().write(db, releaseId, areaIds);
                 insertNoise(releaseId, product.aggregates().noise());
                 ledger.record(releaseId, dataset, draft.runId(), draft.periodFrom(), draft.periodTo(),
@@ -112,7 +137,33 @@ public class ReleasePublisher {
         return AreaIds.read(db, geography.layerNames().keySet());
     }
 
-    private long insertRelease(ReleaseDraft d, ProductRelease product) {
+    /**
+     * The release served for a dataset and its accepted events per local day, for the next run's
+     * quality report to compare with (empty when nothing is served or it predates day counts).
+     */
+    public java.util.Optional<io.crowdlens.pipeline.quality.QualityChecks.Baseline> servedDays(Dataset dataset) {
+        return db.select(DATA_RELEASE.ID).from(DATA_RELEASE)
+                .where(DATA_RELEASE.DATASET.eq(dataset.name())).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc()).limit(1)
+                .fetchOptional(DATA_RELEASE.ID)
+                .map(id -> new io.crowdlens.pipeline.quality.QualityChecks.Baseline(id, db.selectFrom(RELEASE_DAY_INPUT)
+                        .where(RELEASE_DAY_INPUT.RELEASE_ID.eq(id)).orderBy(RELEASE_DAY_INPUT.LOCAL_DAY)
+                        .fetch(r -> new DayInput(r.getLocalDay(), r.getEvents(), r.getDevices()))))
+                .filter(baseline -> !baseline.days().isEmpty());
+    }
+
+    private void insertDays(long releaseId, List<DayInput> days) {
+        for (DayInput day : days) {
+            db.insertInto(RELEASE_DAY_INPUT)
+                    .set(RELEASE_DAY_INPUT.RELEASE_ID, releaseId)
+                    .set(RELEASE_DAY_INPUT.LOCAL_DAY, day.day())
+                    .set(RELEASE_DAY_INPUT.EVENTS, day.events())
+                    .set(RELEASE_DAY_INPUT.DEVICES, day.devices())
+                    .execute();
+        }
+    }
+
+    private long insertRelease(ReleaseDraft d, ProductRelease product, Review review) {
         PublishableAggregates rows = product.aggregates();
         RunCost cost = RunCost.ofRecords(rows.noise());
         return db.insertInto(DATA_RELEASE)
@@ -124,7 +175,9 @@ public class ReleasePublisher {
                 .set(DATA_RELEASE.EPSILON_PER_UNIT, cost.epsilonPerUnit(d.delta()))
                 .set(DATA_RELEASE.DELTA_PER_UNIT, cost.perUnit() == 0 ? 0 : d.delta())
                 .set(DATA_RELEASE.DATASET, rows.dataset().name())
-                .set(DATA_RELEASE.STATUS, "PUBLISHED")
+                .set(DATA_RELEASE.STATUS, review.held() ? "AWAITING_REVIEW" : "PUBLISHED")
+                .set(DATA_RELEASE.HELD_REASONS, review.held() ? review.heldReasons() : null)
+                .set(DATA_RELEASE.QUALITY_REPORT, review.qualityReport())
                 .set(DATA_RELEASE.DROP_ID, d.dropId())
                 .set(DATA_RELEASE.PERIOD_FROM, d.periodFrom())
                 .set(DATA_RELEASE.PERIOD_TO, d.periodTo())
@@ -165,12 +218,16 @@ public class ReleasePublisher {
         }
     }
 
-    /** Deletes a dataset's releases beyond the kept count; their rows go with them (ON DELETE CASCADE). */
+    /**
+     * Deletes a dataset's releases beyond the kept count; their rows go with them (ON DELETE CASCADE). The
+     * served release and held ones are never deleted: a held run must not take away what is served.
+     */
     private void deleteBeyond(Dataset dataset, int keepReleases) {
         List<Long> stale = db.select(DATA_RELEASE.ID).from(DATA_RELEASE)
                 .where(DATA_RELEASE.DATASET.eq(dataset.name()))
+                .and(DATA_RELEASE.STATUS.notIn("PUBLISHED", "AWAITING_REVIEW"))
                 .orderBy(DATA_RELEASE.PUBLISHED_AT.desc(), DATA_RELEASE.ID.desc())
-                .offset(keepReleases)
+                .offset(keepReleases - 1)
                 .fetch(DATA_RELEASE.ID);
         if (!stale.isEmpty()) {
             db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.in(stale)).execute();

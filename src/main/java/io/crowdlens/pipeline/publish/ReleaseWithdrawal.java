@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name and a reason, audited. The dataset falls back only to the newest earlier release that honours
  * the current opt-out list; when there is none, nothing is served for the dataset until the next run,
  * because serving an older release would show figures of devices that have opted out since. What the
- * withdrawn release spent stays in the privacy ledger: its figures were seen.
+ * withdrawn release spent stays in the privacy ledger: its figures were seen. A release held for review
+ * can be withdrawn too (rejected after review): what is served stays.
  */
 @Component
 public class ReleaseWithdrawal {
@@ -46,9 +47,10 @@ public class ReleaseWithdrawal {
         Outcome outcome = tx.execute(status -> {
             var release = db.selectFrom(DATA_RELEASE).where(DATA_RELEASE.ID.eq(releaseId)).forUpdate().fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("there is no release " + releaseId));
-            if (!release.getStatus().equals("PUBLISHED")) {
+            boolean held = release.getStatus().equals("AWAITING_REVIEW");
+            if (!release.getStatus().equals("PUBLISHED") && !held) {
                 throw new IllegalArgumentException("release " + releaseId + " is " + release.getStatus().toLowerCase()
-                        + ", not served: only the served release of a dataset can be withdrawn");
+                        + ", not served: only the served release of a dataset, or one awaiting review, can be withdrawn");
             }
             db.update(DATA_RELEASE)
                     .set(DATA_RELEASE.STATUS, "WITHDRAWN")
@@ -57,6 +59,12 @@ public class ReleaseWithdrawal {
                     .set(DATA_RELEASE.WITHDRAWN_REASON, reason.strip())
                     .where(DATA_RELEASE.ID.eq(releaseId))
                     .execute();
+            if (held) {
+                // rejected after review: it was never served, what is served stays
+                return new Outcome(releaseId, release.getDataset(), db.select(DATA_RELEASE.ID).from(DATA_RELEASE)
+                        .where(DATA_RELEASE.DATASET.eq(release.getDataset())).and(DATA_RELEASE.STATUS.eq("PUBLISHED"))
+                        .limit(1).fetchOptional(DATA_RELEASE.ID));
+            }
             Optional<Long> fallback = db.select(DATA_RELEASE.ID).from(DATA_RELEASE)
                     .where(DATA_RELEASE.DATASET.eq(release.getDataset()))
                     .and(DATA_RELEASE.STATUS.eq("SUPERSEDED"))
