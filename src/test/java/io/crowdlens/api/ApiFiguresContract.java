@@ -1,5 +1,7 @@
 package io.crowdlens.api;
 
+import static io.crowdlens.db.Tables.API_TOKEN;
+import static io.crowdlens.db.Tables.APP_USER;
 import static io.crowdlens.db.Tables.COMMUTING_OD;
 import static io.crowdlens.db.Tables.CORRIDOR_PASS;
 import static io.crowdlens.db.Tables.PRESENCE_DAILY;
@@ -21,12 +23,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +52,16 @@ abstract class ApiFiguresContract extends ApiTestBase {
 
     @Autowired PresenceQueryService presence;
     @Autowired VisitsQueryService visits;
+
+    /** Each test makes its own tokens; revoked afterwards, so the API contracts stay under the per-person maximum. */
+    @AfterEach
+    void revokeThisTestsTokens() {
+        db.update(API_TOKEN).set(API_TOKEN.REVOKED_AT, OffsetDateTime.now()).set(API_TOKEN.REVOKED_BY, "test")
+                .where(API_TOKEN.REVOKED_AT.isNull()).and(API_TOKEN.NAME.like("test %"))
+                .and(API_TOKEN.USER_ID.in(db.select(APP_USER.ID).from(APP_USER)
+                        .where(APP_USER.USERNAME.in(ApiFixture.ANA, ApiFixture.ROB))))
+                .execute();
+    }
 
     private String heatmap(String query) {
         return "/api/v1/presence/layers/" + ApiFixture.LAYER + "/heatmap?" + query;

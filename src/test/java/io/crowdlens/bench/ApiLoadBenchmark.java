@@ -51,7 +51,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * day (one site, 7 days) and OD matrices (5 districts). Latency is measured from each request's
  * scheduled start, so a queue in front of the portal counts (no coordinated omission). Results go to
  * docs/benchmarks.md. Not part of the normal test phase (surefire excludes *Benchmark); run with
- * {@code ./mvnw test -Dtest=ApiLoadOnH2Benchmark} or {@code -Dtest=ApiLoadOnPostgresBenchmark}.
+ * {@code ./mvnw test -Dtest=PartnerApiLoadOnH2Benchmark} or {@code -Dtest=PartnerApiLoadOnPostgresBenchmark} (named so that -Dtest=Api* does not pick them up).
  */
 abstract class ApiLoadBenchmark {
 

@@ -5,7 +5,7 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnH2OverHttp
 @TestPropertySource(properties = {"crowdlens.test.isolated-context=api-load-h2", "crowdlens.api.rate-limit=1000000"})
-class ApiLoadOnH2Benchmark extends ApiLoadBenchmark {
+class PartnerApiLoadOnH2Benchmark extends ApiLoadBenchmark {
 
     @Override
     String engine() {

@@ -5,7 +5,7 @@ import org.springframework.test.context.TestPropertySource;
 
 @OnPostgresOverHttp
 @TestPropertySource(properties = {"crowdlens.test.isolated-context=api-load-postgres", "crowdlens.api.rate-limit=1000000"})
-class ApiLoadOnPostgresBenchmark extends ApiLoadBenchmark {
+class PartnerApiLoadOnPostgresBenchmark extends ApiLoadBenchmark {
 
     @Override
     String engine() {
