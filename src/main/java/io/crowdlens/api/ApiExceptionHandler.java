@@ -74,6 +74,10 @@ class ApiExceptionHandler {
                     .header(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationEntryPoint.CHALLENGE)
                     .body(ApiProblems.of(e.problem(), e.getMessage()));
         }
+        if (e.problem() == ApiProblem.UNAVAILABLE) {
+            return ApiProblems.status(e.problem()).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(ApiProblems.of(e.problem(), e.getMessage()));
+        }
         return ApiProblems.response(e.problem(), e.getMessage());
     }
 
