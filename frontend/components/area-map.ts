@@ -58,6 +58,8 @@ export class CrowdlensAreaMap extends LitElement {
   };
   private overlayStyles = new Map<string, { layer: L.Path; base: L.PathOptions; kind: string }>();
   private selectedOverlays = new Set<string>();
+  /** A fit asked for before the element had a size (hidden, not yet laid out): done on the first real size. */
+  private pendingFit = false;
 
   render() {
     return html`<div id="map"></div>${this.renderLegend()}`;
@@ -85,7 +87,13 @@ export class CrowdlensAreaMap extends LitElement {
     this.map = L.map(container, { renderer: this.renderer, zoomSnap: 0.25, attributionControl: true });
     this.map.setView([0, 0], 2);
     this.addHatchPattern();
-    new ResizeObserver(() => this.map?.invalidateSize()).observe(this);
+    new ResizeObserver(() => {
+      this.map?.invalidateSize();
+      if (this.pendingFit && this.hasSize()) {
+        this.pendingFit = false;
+        this.fitNow();
+      }
+    }).observe(this);
   }
 
   /** Leaflet draws SVG paths; suppressed areas are filled with this hatch, never with a zero colour. */
@@ -151,14 +159,42 @@ export class CrowdlensAreaMap extends LitElement {
     this.requestUpdate();
   }
 
+  /** Outlines the selected areas, draws them above their neighbours and brings them into view. */
   async setSelection(idsJson: string) {
     await this.updateComplete;
     this.selected = new Set(JSON.parse(idsJson) as string[]);
     this.restyle();
+    let bounds: L.LatLngBounds | undefined;
+    this.areasLayer?.eachLayer((layer) => {
+      const id = ((layer as L.GeoJSON).feature as GeoJSON.Feature).properties?.id as string;
+      if (this.selected.has(id)) {
+        (layer as L.Path).bringToFront();
+        const b = (layer as L.Polygon).getBounds();
+        bounds = bounds ? bounds.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+      }
+    });
+    if (bounds && bounds.isValid() && this.hasSize() && !this.map!.getBounds().contains(bounds)) {
+      // widen the view just enough to show the chosen area too (the user's view is kept otherwise)
+      this.map!.fitBounds(this.map!.getBounds().extend(bounds), { padding: [12, 12], animate: false });
+    }
   }
 
+  /** Fits the view to the areas; when the element has no size yet, as soon as it has one. */
   async fitToAreas() {
     await this.updateComplete;
+    if (!this.hasSize()) {
+      this.pendingFit = true;
+      return;
+    }
+    this.fitNow();
+  }
+
+  private hasSize(): boolean {
+    return this.clientWidth > 0 && this.clientHeight > 0;
+  }
+
+  private fitNow() {
+    this.map!.invalidateSize();
     const bounds = this.areasLayer?.getBounds();
     if (bounds && bounds.isValid()) {
       this.map!.fitBounds(bounds, { padding: [12, 12] });
