@@ -93,6 +93,7 @@ export class CrowdlensChart extends LitElement {
 
   private optionFor(d: ChartData): echarts.EChartsCoreOption {
     const series: object[] = [];
+    const markers: object[] = [];
     d.series.forEach((s, i) => {
       const colour = PALETTE[i % PALETTE.length];
       const highlighted = new Set(s.highlighted);
@@ -115,15 +116,17 @@ export class CrowdlensChart extends LitElement {
             : v),
         });
       }
-      // a suppressed value is a gap; a hollow marker on the axis says a figure exists but is not shown
+      // a suppressed value is a gap; a hollow marker on the axis says a figure exists but is not shown.
+      // Markers come after every data series, so series i of the data is series i of the chart.
       if (s.values.some((v) => v === null)) {
-        series.push({
+        markers.push({
           type: 'scatter', name: HIDDEN_LABEL, symbol: 'emptyCircle', symbolSize: 9,
           itemStyle: { color: '#ffffff', borderColor: SUPPRESSED_LINE, borderWidth: 1.5 }, z: 5,
           data: s.values.map((v, index) => (v === null ? { value: [index, 0], hiddenOf: s.name } : null)),
         });
       }
     });
+    series.push(...markers);
     const anySuppressed = d.series.some((s) => s.values.some((v) => v === null));
     const legendNames = [...d.series.map((s) => s.name), ...(anySuppressed ? [HIDDEN_LABEL] : [])];
     const legendShown = d.series.length > 1 || anySuppressed;
