@@ -53,7 +53,7 @@ class AreaTable extends VerticalLayout {
         grid.addColumn(AreaFigure::name).setKey("area").setHeader("Area").setSortable(true)
                 .setComparator(Comparator.comparing(AreaFigure::name, String.CASE_INSENSITIVE_ORDER)).setFlexGrow(1)
                 .setResizable(true);
-        grid.addColumn(AreaTable::figureText).setKey("figure").setHeader("Figure (± 95 %)").setSortable(true)
+        grid.addColumn(AreaTable::figureText).setKey("figure").setHeader("Figure").setSortable(true)
                 .setComparator(Comparator.comparing((AreaFigure f) -> f.figure().shown() ? value(f) : 0.0))
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.setItems(data);
@@ -84,8 +84,8 @@ class AreaTable extends VerticalLayout {
         rows.clear();
         rows.addAll(heatmap.figures());
         data.refreshAll();
-        note.setText("\"" + HIDDEN + "\": below the minimum crowd of " + heatmap.minimumCrowd()
-                + " (not zero). Sorting puts it with the smallest.");
+        note.setText("± = 95 % margin of the noise. \"" + HIDDEN + "\": below the minimum crowd of "
+                + heatmap.minimumCrowd() + " (not zero); sorted with the smallest.");
         if (chosen != null) {
             choose(chosen);
         }

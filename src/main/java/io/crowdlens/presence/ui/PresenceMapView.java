@@ -99,6 +99,14 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         configureControls();
         HorizontalLayout controls = new HorizontalLayout(layer, from, to, days, firstHour, lastHour, metric, play,
                 playHour, export);
+        // compact controls leave the height to the map
+        layer.setWidth("9em");
+        from.setWidth("9em");
+        to.setWidth("9em");
+        days.setWidth("11em");
+        firstHour.setWidth("6.5em");
+        lastHour.setWidth("6.5em");
+        metric.setWidth("14em");
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         description.setId("map-description");
@@ -115,7 +123,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         body.setId("map-body");
         body.setWidthFull();
         body.setAlignItems(FlexComponent.Alignment.STRETCH);
-        body.getStyle().set("flex", "1 1 0").set("min-height", "24rem");
+        body.getStyle().set("flex", "1 1 0").set("min-height", "20rem");
         body.setFlexGrow(1, map);
         add(controls, description, message, body);
         List.of(layer, days, firstHour, lastHour, metric).forEach(c -> c.addValueChangeListener(e -> changed()));
