@@ -30,16 +30,16 @@ export class CrowdlensAreaMap extends LitElement {
   static styles = [
     unsafeCSS(leafletStyles),
     css`
-      :host { display: block; position: relative; min-height: 320px; }
-      #map { position: absolute; inset: 0; background: #eef0f2; }
+      /* the legend is a strip under the map, never over it: no area is hidden behind it */
+      :host { display: flex; flex-direction: column; min-height: 320px; }
+      #map { position: relative; flex: 1 1 auto; min-height: 240px; background: #eef0f2; }
       .legend {
-        position: absolute; right: 10px; bottom: 26px; z-index: 1000; max-width: 280px;
-        background: rgba(255, 255, 255, 0.94); padding: 8px 10px; border-radius: 6px;
-        font: 12px/1.45 system-ui, sans-serif; color: #1c252e; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+        display: flex; flex-wrap: wrap; align-items: center; column-gap: 14px; row-gap: 2px;
+        padding: 6px 4px 0; font: 12px/1.45 system-ui, sans-serif; color: #1c252e;
       }
       .legend[hidden] { display: none; }
-      .legend .title { font-weight: 600; margin-bottom: 4px; }
-      .legend .note { margin-top: 4px; color: #4a5560; }
+      .legend .title { font-weight: 600; }
+      .legend .note { color: #4a5560; flex-basis: 100%; }
       .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px;
         border: 1px solid ${unsafeCSS(OUTLINE)}; }
       .swatch.suppressed { background: repeating-linear-gradient(45deg, #9aa3ab 0 2px, #fff 2px 5px); }

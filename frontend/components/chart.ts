@@ -120,8 +120,8 @@ export class CrowdlensChart extends LitElement {
       // Markers come after every data series, so series i of the data is series i of the chart.
       if (s.values.some((v) => v === null)) {
         markers.push({
-          type: 'scatter', name: HIDDEN_LABEL, symbol: 'emptyCircle', symbolSize: 9,
-          itemStyle: { color: '#ffffff', borderColor: SUPPRESSED_LINE, borderWidth: 1.5 }, z: 5,
+          type: 'scatter', name: HIDDEN_LABEL, symbol: 'emptyCircle', symbolSize: 9, symbolOffset: [0, -6],
+          itemStyle: { color: SUPPRESSED_LINE, borderWidth: 1.5 }, z: 5,
           data: s.values.map((v, index) => (v === null ? { value: [index, 0], hiddenOf: s.name } : null)),
         });
       }
@@ -137,10 +137,9 @@ export class CrowdlensChart extends LitElement {
       title: { text: d.title, subtext: d.subtitle, left: 8, top: 4,
         textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11 } },
       legend: {
-        data: legendNames.map((name) => (name === HIDDEN_LABEL
-          ? { name, icon: 'emptyCircle', itemStyle: { color: '#ffffff', borderColor: SUPPRESSED_LINE, borderWidth: 1.5 } }
-          : { name })),
-        top: d.subtitle ? 46 : 30, left: 8, show: legendShown,
+        data: legendNames.map((name) => (name === HIDDEN_LABEL ? { name, icon: 'emptyCircle' } : { name })),
+        // one line, scrolling when the names do not fit, so the legend never covers the plot
+        type: 'scroll', top: d.subtitle ? 46 : 30, left: 8, right: 8, show: legendShown,
       },
       grid: { left: 64, right: 16, top: (d.subtitle ? 50 : 34) + (legendShown ? 26 : 0) + 8,
         bottom: this.xNameGap(d) + 20 },
