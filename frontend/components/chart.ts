@@ -138,10 +138,10 @@ export class CrowdlensChart extends LitElement {
         textStyle: { fontSize: 14, fontWeight: 600 }, subtextStyle: { fontSize: 11 } },
       legend: {
         data: legendNames.map((name) => (name === HIDDEN_LABEL ? { name, icon: 'emptyCircle' } : { name })),
-        // one line, scrolling when the names do not fit, so the legend never covers the plot
-        type: 'scroll', top: d.subtitle ? 46 : 30, left: 8, right: 8, show: legendShown,
+        // wraps when the names do not fit; the plot starts below however many lines it takes
+        top: d.subtitle ? 46 : 30, left: 8, right: 8, show: legendShown,
       },
-      grid: { left: 64, right: 16, top: (d.subtitle ? 50 : 34) + (legendShown ? 26 : 0) + 8,
+      grid: { left: 64, right: 16, top: (d.subtitle ? 50 : 34) + (legendShown ? 24 * this.legendLines(legendNames) : 0) + 8,
         bottom: this.xNameGap(d) + 20 },
       tooltip: { trigger: 'item', formatter: (p: unknown) => this.tooltipFor(p as Point) },
       xAxis: { type: 'category', data: d.categories, name: d.xAxisTitle, nameLocation: 'middle',
@@ -150,6 +150,22 @@ export class CrowdlensChart extends LitElement {
       yAxis: { type: 'value', name: d.yAxisTitle, nameLocation: 'middle', nameGap: 46, min: 0 },
       series,
     };
+  }
+
+  /** Lines the legend wraps onto: each entry is its icon, its name and the gap to the next. */
+  private legendLines(names: string[]): number {
+    const available = Math.max(100, (this.clientWidth || 600) - 16);
+    let lines = 1;
+    let used = 0;
+    for (const name of names) {
+      const width = 25 + 5 + name.length * CHAR_PX + 10;
+      if (used > 0 && used + width > available) {
+        lines++;
+        used = 0;
+      }
+      used += width;
+    }
+    return lines;
   }
 
   /** The width of the plotting area. */

@@ -87,8 +87,8 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         this.presence = presence;
         this.export = new ExportButtons("Export CSV", "export-csv", "export-status",
                 target -> presence.exportHeatmap(shown, target)).withGeoJson(key -> geometries.get(key));
-        addClassName("crowdlens-page");
-        setSizeFull();
+        addClassNames("crowdlens-page", "crowdlens-fill");
+        setWidthFull();
         add(new H2("Presence map"));
         choices = presence.choices();
         if (!choices.hasData()) {
