@@ -35,9 +35,23 @@ public class AccessDeniedView extends Div implements HasErrorParameter<AccessDen
         removeAll();
         add(new H2("You do not have access to this page"),
                 new Paragraph("Your role does not include this part of CrowdLens. "
-                        + "If you need it, ask your account manager."));
+                        + currentUser.find().map(AccessDeniedView::whoToAsk).orElse("Sign in to continue.")));
         currentUser.find().ifPresent(user -> audit.record(user.username(), user.organisationId(),
                 AuditAction.ACCESS_DENIED, AuditOutcome.DENIED, "/" + event.getLocation().getPath()));
         return HttpServletResponse.SC_FORBIDDEN;
+    }
+
+    /** Who can give this user more access: a partner's own admin first, operator staff ask each other. */
+    static String whoToAsk(io.crowdlens.security.CrowdLensUser user) {
+        if (user.isOperatorStaff()) {
+            return "Account managers look after partners and their licences, data operators after data releases;"
+                    + " if your work needs the other role, ask a colleague who manages CrowdLens accounts.";
+        }
+        if (user.has(io.crowdlens.security.Role.PARTNER_ADMIN)) {
+            return "Pages outside your organisation's licences and team belong to the operator's staff;"
+                    + " if your organisation needs more, ask your account manager.";
+        }
+        return "If you need it, ask your organisation's CrowdLens administrator (a partner admin)"
+                + " or your account manager.";
     }
 }

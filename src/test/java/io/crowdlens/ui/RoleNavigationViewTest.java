@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -219,6 +220,35 @@ class RoleNavigationViewTest extends SpringBrowserlessTest {
             db.deleteFrom(RELEASE_NOISE).where(RELEASE_NOISE.RELEASE_ID.in(presence, visitors)).execute();
             db.deleteFrom(DATA_RELEASE).where(DATA_RELEASE.ID.in(presence, visitors)).execute();
         }
+    }
+
+    @Test
+    void aMistypedAddressShowsAFriendlyNotFoundPage() {
+        signIn(ANALYST);
+        navigate("no-such-page", PageNotFoundView.class);
+        assertThat(find(H2.class).withText("This page does not exist").exists()).isTrue();
+    }
+
+    @Test
+    void theAccessDeniedPageTellsEachRoleWhoCanGiveItAccess() {
+        signIn(ANALYST);
+        navigate("admin/organisations", AccessDeniedView.class);
+        assertThat(deniedAdvice()).contains("your organisation's CrowdLens administrator (a partner admin)");
+        SignedIn.out(securityContext);
+
+        signIn(PARTNER_ADMIN);
+        navigate("admin/organisations", AccessDeniedView.class);
+        assertThat(deniedAdvice()).contains("ask your account manager").doesNotContain("partner admin)");
+        SignedIn.out(securityContext);
+
+        signIn(ACCOUNT_MANAGER);
+        navigate("operations/releases", AccessDeniedView.class);
+        assertThat(deniedAdvice()).contains("data operators after data releases").doesNotContain("your account manager");
+    }
+
+    private String deniedAdvice() {
+        return find(Paragraph.class).all().stream().map(Paragraph::getText)
+                .filter(text -> text.startsWith("Your role does not include")).findFirst().orElseThrow();
     }
 
     @Test
