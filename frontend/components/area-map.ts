@@ -60,6 +60,8 @@ export class CrowdlensAreaMap extends LitElement {
   private selectedOverlays = new Set<string>();
   /** A fit asked for before the element had a size (hidden, not yet laid out): done on the first real size. */
   private pendingFit = false;
+  /** The view is the fitted one and the user has not moved it: a resize fits the areas again. */
+  private keepFitted = false;
 
   render() {
     return html`<div id="map"></div>${this.renderLegend()}`;
@@ -87,13 +89,20 @@ export class CrowdlensAreaMap extends LitElement {
     this.map = L.map(container, { renderer: this.renderer, zoomSnap: 0.25, attributionControl: true });
     this.map.setView([0, 0], 2);
     this.addHatchPattern();
-    new ResizeObserver(() => {
+    // once the user pans or zooms, the view is theirs: resizes no longer re-fit it
+    for (const type of ['mousedown', 'wheel', 'touchstart', 'keydown']) {
+      container.addEventListener(type, () => { this.keepFitted = false; }, { passive: true });
+    }
+    const resized = new ResizeObserver(() => {
       this.map?.invalidateSize();
-      if (this.pendingFit && this.hasSize()) {
+      if ((this.pendingFit || this.keepFitted) && this.hasSize()) {
         this.pendingFit = false;
         this.fitNow();
       }
-    }).observe(this);
+    });
+    // the map's own box: it also changes when the legend strip under it grows or shrinks
+    resized.observe(this);
+    resized.observe(container);
   }
 
   /** Leaflet draws SVG paths; suppressed areas are filled with this hatch, never with a zero colour. */
@@ -190,14 +199,16 @@ export class CrowdlensAreaMap extends LitElement {
   }
 
   private hasSize(): boolean {
-    return this.clientWidth > 0 && this.clientHeight > 0;
+    const container = this.renderRoot.querySelector('#map') as HTMLElement | null;
+    return !!container && container.clientWidth > 0 && container.clientHeight > 0;
   }
 
   private fitNow() {
     this.map!.invalidateSize();
     const bounds = this.areasLayer?.getBounds();
     if (bounds && bounds.isValid()) {
-      this.map!.fitBounds(bounds, { padding: [12, 12] });
+      this.map!.fitBounds(bounds, { padding: [12, 12], animate: false });
+      this.keepFitted = true;
     }
   }
 
@@ -264,6 +275,7 @@ export class CrowdlensAreaMap extends LitElement {
     if (bounds && bounds.isValid()) {
       this.map!.fitBounds(bounds, { padding: [12, 12] });
     }
+    this.keepFitted = false;
   }
 
   private replaceOverlay(kind: 'flows' | 'lines' | 'points'): L.LayerGroup {
