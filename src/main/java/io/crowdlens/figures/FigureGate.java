@@ -103,7 +103,11 @@ public class FigureGate {
             ExportQuestion question) throws IOException {
         Partner partner = partner(dataset, AuditAction.EXPORT);
         ExportPlan plan = question.plan(partner);
-        String detail = what + " release=" + partner.release().id() + " file=" + plan.fileName();
+        // the audit names the file the partner received, whichever format it was written in
+        String file = target.format() == io.crowdlens.export.ExportFormat.CSV ? plan.fileName()
+                : target.format().fileName(plan.fileName());
+        String detail = what + " release=" + partner.release().id() + " format=" + target.format().extension()
+                + " file=" + file;
         if (plan.shownFigures() == 0) {
             throw blocked(partner, AuditAction.EXPORT, detail, 0, advice);
         }

@@ -161,7 +161,7 @@ public class PresenceQueryService {
      */
     @PreAuthorize("hasAnyRole('PARTNER_ANALYST', 'PARTNER_ADMIN')")
     public ExportSummary exportHeatmap(PresenceSelection selection, ExportTarget target) throws IOException {
-        return gate.export(Dataset.PRESENCE, "csv " + selection.describe(), WIDEN, target, partner -> {
+        return gate.export(Dataset.PRESENCE, "export " + selection.describe(), WIDEN, target, partner -> {
             LicensedAreas licensed = licensedAreasCovering(partner, selection);
             int[] shown = {0};
             streamFigures(partner, licensed, selection, f -> shown[0] += f.suppressed() ? 0 : 1);

@@ -216,5 +216,11 @@ class PresenceMapTableAndExportsTest extends SpringBrowserlessTest {
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("ana@retail.test")
                 .and(AUDIT_EVENT.ACTION.eq("EXPORT")).and(AUDIT_EVENT.OUTCOME.eq("SUCCESS"))
                 .and(AUDIT_EVENT.FIGURES_RETURNED.eq((int) csv.figuresShown())))).isEqualTo(before + 3);
+        // and it names the file the partner received, in the format it was written in
+        for (String format : new String[] {"csv", "xlsx", "geojson"}) {
+            assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("ana@retail.test")
+                    .and(AUDIT_EVENT.ACTION.eq("EXPORT")).and(AUDIT_EVENT.DETAIL.contains(" format=" + format + " file="))
+                    .and(AUDIT_EVENT.DETAIL.endsWith("." + format)))).as(format).isGreaterThanOrEqualTo(1);
+        }
     }
 }
