@@ -30,16 +30,16 @@ export class CrowdlensAreaMap extends LitElement {
   static styles = [
     unsafeCSS(leafletStyles),
     css`
-      :host { display: block; position: relative; min-height: 320px; }
-      #map { position: absolute; inset: 0; background: #eef0f2; }
+      /* the legend is a strip under the map, never over it: no area is hidden behind it */
+      :host { display: flex; flex-direction: column; min-height: 320px; }
+      #map { position: relative; flex: 1 1 auto; min-height: 240px; background: #eef0f2; }
       .legend {
-        position: absolute; right: 10px; bottom: 26px; z-index: 1000; max-width: 280px;
-        background: rgba(255, 255, 255, 0.94); padding: 8px 10px; border-radius: 6px;
-        font: 12px/1.45 system-ui, sans-serif; color: #1c252e; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+        display: flex; flex-wrap: wrap; align-items: center; column-gap: 14px; row-gap: 2px;
+        padding: 6px 4px 0; font: 12px/1.45 system-ui, sans-serif; color: #1c252e;
       }
       .legend[hidden] { display: none; }
-      .legend .title { font-weight: 600; margin-bottom: 4px; }
-      .legend .note { margin-top: 4px; color: #4a5560; }
+      .legend .title { font-weight: 600; }
+      .legend .note { color: #4a5560; flex-basis: 100%; }
       .swatch { display: inline-block; width: 14px; height: 14px; margin-right: 6px; vertical-align: -2px;
         border: 1px solid ${unsafeCSS(OUTLINE)}; }
       .swatch.suppressed { background: repeating-linear-gradient(45deg, #9aa3ab 0 2px, #fff 2px 5px); }
@@ -58,6 +58,8 @@ export class CrowdlensAreaMap extends LitElement {
   };
   private overlayStyles = new Map<string, { layer: L.Path; base: L.PathOptions; kind: string }>();
   private selectedOverlays = new Set<string>();
+  /** A fit asked for before the element had a size (hidden, not yet laid out): done on the first real size. */
+  private pendingFit = false;
 
   render() {
     return html`<div id="map"></div>${this.renderLegend()}`;
@@ -85,7 +87,13 @@ export class CrowdlensAreaMap extends LitElement {
     this.map = L.map(container, { renderer: this.renderer, zoomSnap: 0.25, attributionControl: true });
     this.map.setView([0, 0], 2);
     this.addHatchPattern();
-    new ResizeObserver(() => this.map?.invalidateSize()).observe(this);
+    new ResizeObserver(() => {
+      this.map?.invalidateSize();
+      if (this.pendingFit && this.hasSize()) {
+        this.pendingFit = false;
+        this.fitNow();
+      }
+    }).observe(this);
   }
 
   /** Leaflet draws SVG paths; suppressed areas are filled with this hatch, never with a zero colour. */
@@ -151,14 +159,42 @@ export class CrowdlensAreaMap extends LitElement {
     this.requestUpdate();
   }
 
+  /** Outlines the selected areas, draws them above their neighbours and brings them into view. */
   async setSelection(idsJson: string) {
     await this.updateComplete;
     this.selected = new Set(JSON.parse(idsJson) as string[]);
     this.restyle();
+    let bounds: L.LatLngBounds | undefined;
+    this.areasLayer?.eachLayer((layer) => {
+      const id = ((layer as L.GeoJSON).feature as GeoJSON.Feature).properties?.id as string;
+      if (this.selected.has(id)) {
+        (layer as L.Path).bringToFront();
+        const b = (layer as L.Polygon).getBounds();
+        bounds = bounds ? bounds.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+      }
+    });
+    if (bounds && bounds.isValid() && this.hasSize() && !this.map!.getBounds().contains(bounds)) {
+      // widen the view just enough to show the chosen area too (the user's view is kept otherwise)
+      this.map!.fitBounds(this.map!.getBounds().extend(bounds), { padding: [12, 12], animate: false });
+    }
   }
 
+  /** Fits the view to the areas; when the element has no size yet, as soon as it has one. */
   async fitToAreas() {
     await this.updateComplete;
+    if (!this.hasSize()) {
+      this.pendingFit = true;
+      return;
+    }
+    this.fitNow();
+  }
+
+  private hasSize(): boolean {
+    return this.clientWidth > 0 && this.clientHeight > 0;
+  }
+
+  private fitNow() {
+    this.map!.invalidateSize();
     const bounds = this.areasLayer?.getBounds();
     if (bounds && bounds.isValid()) {
       this.map!.fitBounds(bounds, { padding: [12, 12] });

@@ -74,6 +74,10 @@ class ApiExceptionHandler {
                     .header(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationEntryPoint.CHALLENGE)
                     .body(ApiProblems.of(e.problem(), e.getMessage()));
         }
+        if (e.problem() == ApiProblem.UNAVAILABLE) {
+            return ApiProblems.status(e.problem()).header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(ApiProblems.of(e.problem(), e.getMessage()));
+        }
         return ApiProblems.response(e.problem(), e.getMessage());
     }
 
@@ -81,6 +85,25 @@ class ApiExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ApiProblems.response(ApiProblem.FORBIDDEN, ApiAnswers.NOT_COVERED);
+    }
+
+    /** The portal's own words: too few people, and how to widen the selection (same advice as on screen). */
+    @ExceptionHandler(io.crowdlens.figures.SelectionBlockedException.class)
+    ResponseEntity<ProblemDetail> blocked(io.crowdlens.figures.SelectionBlockedException e) {
+        return ApiProblems.response(ApiProblem.SELECTION_BLOCKED, e.getMessage());
+    }
+
+    /** A pinned release that may not be used: one answer for unknown, withdrawn and another dataset's. */
+    @ExceptionHandler(io.crowdlens.figures.ReleaseNotAvailableException.class)
+    ResponseEntity<ProblemDetail> releaseNotAvailable(io.crowdlens.figures.ReleaseNotAvailableException e) {
+        return ApiProblems.response(ApiProblem.RELEASE_NOT_AVAILABLE, e.getMessage());
+    }
+
+    /** A selection a query service refuses as malformed; its message is not passed on (it may hold input). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegal(IllegalArgumentException e) {
+        return ApiProblems.response(ApiProblem.INVALID_PARAMETER,
+                "A parameter is out of range or malformed; see the API contract.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

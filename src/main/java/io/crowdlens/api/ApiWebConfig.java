@@ -25,9 +25,11 @@ class ApiWebConfig {
     static class Mvc implements WebMvcConfigurer {
 
         private final ObjectProvider<SecurityContextHolderStrategy> strategy;
+        private final ApiSettings settings;
 
-        Mvc(ObjectProvider<SecurityContextHolderStrategy> strategy) {
+        Mvc(ObjectProvider<SecurityContextHolderStrategy> strategy, ApiSettings settings) {
             this.strategy = strategy;
+            this.settings = settings;
         }
 
         @Override
@@ -35,6 +37,7 @@ class ApiWebConfig {
             registry.addInterceptor(new TokenScopeInterceptor(
                     strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)))
                     .addPathPatterns("/api/v1/**");
+            registry.addInterceptor(new FigureConcurrencyInterceptor(settings)).addPathPatterns("/api/v1/**");
         }
     }
 }

@@ -77,12 +77,23 @@ class OpenApiConfig {
                             + "stopped; the same answer for all (" + ApiProblem.UNAUTHORIZED.type() + ")",
                     "403", "Not covered by the token's scopes or your licence; the same answer whether or not the object "
                             + "exists elsewhere (" + ApiProblem.FORBIDDEN.type() + ")",
-                    "406", "Neither JSON nor (where offered) GeoJSON is acceptable (" + ApiProblem.NOT_ACCEPTABLE.type() + ")",
+                    "406", "Neither JSON nor (where offered) GeoJSON or CSV is acceptable (" + ApiProblem.NOT_ACCEPTABLE.type()
+                            + ")",
                     "429", "Over the token's rate limit; Retry-After says when to try again ("
                             + ApiProblem.RATE_LIMITED.type() + ")",
                     "503", "Took longer than the request timeout (" + ApiProblem.REQUEST_TIMEOUT.type()
                             + "), or the database is unreachable (" + ApiProblem.UNAVAILABLE.type() + ")"))
                     .forEach((code, description) -> responses.putIfAbsent(code, problem(description)));
+            boolean figures = operation.getParameters() != null
+                    && operation.getParameters().stream().anyMatch(p -> "release".equals(p.getName()));
+            if (figures) {
+                responses.putIfAbsent("404", problem("The release named by 'release' is unknown, withdrawn, of another "
+                        + "dataset or no longer served; the same answer for all (" + ApiProblem.RELEASE_NOT_AVAILABLE.type()
+                        + ")"));
+                responses.putIfAbsent("422", problem("Too few people in this selection: no figure would be shown at your "
+                        + "k; the detail says how to widen it (" + ApiProblem.SELECTION_BLOCKED.type() + "). Or the "
+                        + "selection is larger than the API allows (" + ApiProblem.SELECTION_TOO_LARGE.type() + ")"));
+            }
         }));
     }
 

@@ -37,14 +37,16 @@ public class FigureGate {
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final Clock clock;
+    private final PinnedReleases pinned;
 
     public FigureGate(LicenceScopeService licences, ReleaseCatalogue releases, CurrentUser currentUser,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, PinnedReleases pinned) {
         this.licences = licences;
         this.releases = releases;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.pinned = pinned;
     }
 
     /** A question answered on screen or over the API. */
@@ -126,7 +128,7 @@ public class FigureGate {
 
     /** What a partner may choose from: the licence scope and the served release (if any). */
     public <T> T choices(Dataset dataset, Choices<T> choices) {
-        return choices.of(licences.scopeFor(dataset), releases.current(dataset));
+        return choices.of(licences.scopeFor(dataset), release(dataset));
     }
 
     /** Refuses a choice outside the licence (a layer, a site), audited as a DENIED query. */
@@ -140,9 +142,18 @@ public class FigureGate {
     private Partner partner(Dataset dataset, AuditAction action) {
         CrowdLensUser user = currentUser.require();
         LicenceScope scope = licences.scopeFor(dataset);
-        ReleaseSummary release = releases.current(dataset).orElseThrow(() -> new IllegalStateException(
+        ReleaseSummary release = release(dataset).orElseThrow(() -> new IllegalStateException(
                 "No " + dataset.label().toLowerCase(java.util.Locale.ROOT) + " data has been published yet."));
         return new Partner(user, scope, release, releases.noiseOf(release.id()), action, audit);
+    }
+
+    /** The served release, or the one a {@link ReleasePin} names (refused when it may not be used). */
+    private Optional<ReleaseSummary> release(Dataset dataset) {
+        Long pin = ReleasePin.pinned(dataset);
+        if (pin == null) {
+            return releases.current(dataset);
+        }
+        return Optional.of(pinned.find(dataset, pin).orElseThrow(ReleaseNotAvailableException::new));
     }
 
     private SelectionBlockedException blocked(Partner partner, AuditAction action, String detail, int hidden,

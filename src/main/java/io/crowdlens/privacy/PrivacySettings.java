@@ -126,8 +126,8 @@ public record PrivacySettings(
      * @param corridorPassesPerDay corridor passes per device and day
      */
     public record Bounds(
-            @DefaultValue("16") int presenceAreaHoursPerDay,
-            @DefaultValue("6") int presenceAreasPerDay,
+            @DefaultValue("24") int presenceAreaHoursPerDay,
+            @DefaultValue("8") int presenceAreasPerDay,
             @DefaultValue("8") int visitSiteHoursPerDay,
             @DefaultValue("2") int visitSitesPerDay,
             @DefaultValue("10") int loyaltySiteDaysPerPeriod,
@@ -144,7 +144,7 @@ public record PrivacySettings(
         }
 
         public static Bounds defaults() {
-            return new Bounds(16, 6, 8, 2, 10, 3, 4);
+            return new Bounds(24, 8, 8, 2, 10, 3, 4);
         }
 
         /** Bounds so high that no realistic drop reaches them: for exactness tests that compare with hand counts. */

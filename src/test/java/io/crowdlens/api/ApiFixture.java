@@ -5,12 +5,18 @@ import static io.crowdlens.db.Tables.AREA;
 import static io.crowdlens.db.Tables.AREA_LAYER;
 import static io.crowdlens.db.Tables.COMMUTING_OD;
 import static io.crowdlens.db.Tables.CORRIDOR;
+import static io.crowdlens.db.Tables.CORRIDOR_PASS;
+import static io.crowdlens.db.Tables.DATA_RELEASE;
+import static io.crowdlens.db.Tables.PRESENCE_DAILY;
+import static io.crowdlens.db.Tables.PRESENCE_HOURLY;
+import static io.crowdlens.db.Tables.VISITS_DAILY;
 import static io.crowdlens.db.Tables.ORGANISATION;
 import static io.crowdlens.db.Tables.SITE;
 import static io.crowdlens.db.Tables.SITE_AREA;
 import static io.crowdlens.db.Tables.VISITS_RELEASE_SITE;
 
 import io.crowdlens.common.Dataset;
+import io.crowdlens.presence.PresenceDayHours;
 import io.crowdlens.security.ApiTokenScope;
 import io.crowdlens.security.ApiTokens;
 import io.crowdlens.security.IssuedApiToken;
@@ -21,6 +27,7 @@ import io.crowdlens.testing.SignedIn;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -58,6 +65,13 @@ final class ApiFixture {
     final long mall;
     final long pier;
     final long corridor;
+    /** The releases made here (other tests in the same context may publish newer ones). */
+    final long presenceRelease;
+    final long visitsRelease;
+    final long commutingRelease;
+    /** A presence release superseded by {@link #presenceRelease}, with figures of its own, and a withdrawn one. */
+    final long supersededPresence;
+    final long withdrawnPresence;
 
     private final DSLContext db;
     private final ApiTokens tokens;
@@ -84,6 +98,16 @@ final class ApiFixture {
         mall = db.select(SITE.ID).from(SITE).where(SITE.CODE.eq("API-MALL")).fetchSingle().value1();
         pier = db.select(SITE.ID).from(SITE).where(SITE.CODE.eq("API-PIER")).fetchSingle().value1();
         corridor = db.select(CORRIDOR.ID).from(CORRIDOR).where(CORRIDOR.CODE.eq("K-API")).fetchSingle().value1();
+        commutingRelease = db.select(CORRIDOR.RELEASE_ID).from(CORRIDOR).where(CORRIDOR.ID.eq(corridor)).fetchSingle()
+                .value1();
+        visitsRelease = db.select(VISITS_RELEASE_SITE.RELEASE_ID).from(VISITS_RELEASE_SITE)
+                .where(VISITS_RELEASE_SITE.SITE_ID.eq(mall)).fetchSingle().value1();
+        List<Long> presence = db.selectDistinct(PRESENCE_HOURLY.RELEASE_ID).from(PRESENCE_HOURLY)
+                .where(PRESENCE_HOURLY.AREA_ID.eq(north)).orderBy(PRESENCE_HOURLY.RELEASE_ID).fetch(PRESENCE_HOURLY.RELEASE_ID);
+        supersededPresence = presence.get(0);
+        presenceRelease = presence.get(1);
+        withdrawnPresence = db.select(DATA_RELEASE.ID).from(DATA_RELEASE).where(DATA_RELEASE.STATUS.eq("WITHDRAWN"))
+                .and(DATA_RELEASE.OPTOUT_LIST_VERSION.eq("api-withdrawn")).fetchSingle().value1();
     }
 
     static synchronized ApiFixture in(DSLContext db, ApiTokens tokens, UserAccounts accounts,
@@ -121,7 +145,30 @@ final class ApiFixture {
         fixtures.user(operatorOrg, OPS, hash, Role.DATA_OPERATOR);
         fixtures.user(operatorOrg, AMY, hash, Role.ACCOUNT_MANAGER);
 
-        fixtures.publishedRelease(Dataset.PRESENCE, MON, LAST, 15);
+        long superseded = fixtures.publishedRelease(Dataset.PRESENCE, MON, LAST, 15);
+        db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "SUPERSEDED").where(DATA_RELEASE.ID.eq(superseded)).execute();
+        long presence = fixtures.publishedRelease(Dataset.PRESENCE, MON, LAST, 15);
+        long withdrawn = fixtures.publishedRelease(Dataset.PRESENCE, MON, LAST, 15);
+        db.update(DATA_RELEASE).set(DATA_RELEASE.STATUS, "WITHDRAWN")
+                .set(DATA_RELEASE.OPTOUT_LIST_VERSION, "api-withdrawn").where(DATA_RELEASE.ID.eq(withdrawn)).execute();
+        // hourly figures as the pipeline stores them (each at least the release's k); Rival's k is 20
+        hourly(presence, n, MON, 8, 40);
+        hourly(presence, n, MON, 9, 16);
+        hourly(presence, n, MON.plusDays(1), 8, 30);
+        hourly(presence, n, MON.plusDays(1), 9, 18);
+        hourly(presence, c, MON, 8, 18);
+        hourly(presence, s, MON, 8, 25);
+        hourly(presence, s, MON, 9, 22);
+        hourly(presence, s, MON.plusDays(1), 8, 19);
+        daily(presence, n, MON, 50);
+        daily(presence, n, MON.plusDays(1), 35);
+        daily(presence, c, MON, 18);
+        daily(presence, s, MON, 30);
+        daily(presence, s, MON.plusDays(1), 19);
+        hourly(superseded, n, MON, 8, 44);
+        hourly(superseded, s, MON, 8, 27);
+        PresenceDayHours.project(db, superseded);
+        PresenceDayHours.project(db, presence);
 
         long visits = fixtures.publishedRelease(Dataset.VISITS, MON, LAST, 15);
         long mallId = site("API-MALL", "Harbour Mall", n, "{\"type\":\"Point\",\"coordinates\":[0.5,1.5]}", 250);
@@ -131,7 +178,19 @@ final class ApiFixture {
                     .set(VISITS_RELEASE_SITE.SITE_ID, site).execute();
         }
 
+        for (Object[] day : new Object[][] {{mallId, MON, 30}, {mallId, MON.plusDays(1), 16}, {pierId, MON, 25},
+                {pierId, MON.plusDays(2), 40}}) {
+            db.insertInto(VISITS_DAILY).set(VISITS_DAILY.RELEASE_ID, visits).set(VISITS_DAILY.SITE_ID, (Long) day[0])
+                    .set(VISITS_DAILY.LOCAL_DAY, (LocalDate) day[1]).set(VISITS_DAILY.VISITORS, (Integer) day[2])
+                    .execute();
+        }
+
         long commuting = fixtures.publishedRelease(Dataset.COMMUTING, MON, LAST, 15);
+        for (long[] pair : new long[][] {{c, n, 22}, {s, n, 15}, {n, s, 16}}) {
+            db.insertInto(COMMUTING_OD).set(COMMUTING_OD.RELEASE_ID, commuting).set(COMMUTING_OD.LAYER_CODE, LAYER)
+                    .set(COMMUTING_OD.HOME_AREA_ID, pair[0]).set(COMMUTING_OD.WORK_AREA_ID, pair[1])
+                    .set(COMMUTING_OD.COMMUTERS, (int) pair[2]).execute();
+        }
         db.insertInto(COMMUTING_OD).set(COMMUTING_OD.RELEASE_ID, commuting).set(COMMUTING_OD.LAYER_CODE, LAYER)
                 .set(COMMUTING_OD.HOME_AREA_ID, n).set(COMMUTING_OD.WORK_AREA_ID, c).set(COMMUTING_OD.COMMUTERS, 40)
                 .execute();
@@ -140,6 +199,26 @@ final class ApiFixture {
                 .set(CORRIDOR.GEOMETRY, "{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}")
                 .set(CORRIDOR.BUFFER_METRES, 500).set(CORRIDOR.CELL_COUNT, 14)
                 .execute();
+        long corridorId = db.select(CORRIDOR.ID).from(CORRIDOR).where(CORRIDOR.CODE.eq("K-API")).fetchSingle().value1();
+        for (Object[] pass : new Object[][] {{MON, 8, "OUTBOUND", 30}, {MON.plusDays(1), 8, "OUTBOUND", 20},
+                {MON, 17, "INBOUND", 16}, {MON.plusDays(5), 11, "INBOUND", 50}}) {
+            db.insertInto(CORRIDOR_PASS).set(CORRIDOR_PASS.RELEASE_ID, commuting).set(CORRIDOR_PASS.CORRIDOR_ID, corridorId)
+                    .set(CORRIDOR_PASS.LOCAL_DAY, (LocalDate) pass[0]).set(CORRIDOR_PASS.HOUR_OF_DAY, ((Integer) pass[1]).shortValue())
+                    .set(CORRIDOR_PASS.DIRECTION, (String) pass[2]).set(CORRIDOR_PASS.PASSES, (Integer) pass[3])
+                    .execute();
+        }
+    }
+
+    private void hourly(long release, long area, LocalDate day, int hour, int devices) {
+        db.insertInto(PRESENCE_HOURLY).set(PRESENCE_HOURLY.RELEASE_ID, release).set(PRESENCE_HOURLY.LAYER_CODE, LAYER)
+                .set(PRESENCE_HOURLY.LOCAL_DAY, day).set(PRESENCE_HOURLY.HOUR_OF_DAY, (short) hour)
+                .set(PRESENCE_HOURLY.AREA_ID, area).set(PRESENCE_HOURLY.DEVICES, devices).execute();
+    }
+
+    private void daily(long release, long area, LocalDate day, int devices) {
+        db.insertInto(PRESENCE_DAILY).set(PRESENCE_DAILY.RELEASE_ID, release).set(PRESENCE_DAILY.LAYER_CODE, LAYER)
+                .set(PRESENCE_DAILY.LOCAL_DAY, day).set(PRESENCE_DAILY.AREA_ID, area)
+                .set(PRESENCE_DAILY.DEVICES, devices).execute();
     }
 
     /** Creates a token as its owner would on their account page. */

@@ -43,6 +43,19 @@ class ApiQuickStartTest extends ApiTestBase {
     }
 
     @Test
+    void theFigureQuickStartRunsAsWritten() throws Exception {
+        String block = block("figures", "bash");
+
+        Run run = run(List.of("bash", "-euo", "pipefail", "-c", block));
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("\"yourMinimumCrowd\":15", "\"areaId\":" + f.north,
+                "saved 4 lines (header and one row per area) to heatmap.csv");
+        assertThat(Files.readString(workdir.resolve("heatmap.csv"))).startsWith("#metadata_lines,")
+                .contains("area_id,area,average_devices_per_hour,average_devices_per_hour_margin95");
+    }
+
+    @Test
     void thePythonQuickStartRunsAsWritten() throws Exception {
         Path script = workdir.resolve("quickstart.py");
         Files.writeString(script, block("python", "python"));

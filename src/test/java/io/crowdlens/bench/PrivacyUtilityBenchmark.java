@@ -74,12 +74,13 @@ class PrivacyUtilityBenchmark {
 
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Run %s (load average %s, %d cores); synthetic drop of %,d devices over %d days (seed 42),"
-                        + " DuckDB engine, k = %d, default bounds and noise (sigma %s), noise seeded for the record."
+                        + " DuckDB engine, k = %d, default bounds and noise (configured sigma %s; a run that would cost more than the ceiling raises every"
+                        + " sigma, and the sigma column gives what the release recorded), noise seeded for the record."
                         + " Command: `./mvnw test -Dtest=PrivacyUtilityBenchmark` (`-Dbench.utility.devices=N`).%n%n",
                 started, BenchMachine.loadAverage(), Runtime.getRuntime().availableProcessors(), DEVICES, DAYS, K, privacy.noise().sigma()));
-        md.append("| family | grid cells | truth >= k | published of those | lost | false figures | left out by bounds"
+        md.append("| family | sigma | grid cells | truth >= k | published of those | lost | false figures | left out by bounds"
                 + " | rel. error median / p95 by true size: 15-24 | 25-49 | 50-99 | 100-249 | 250+ |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---|---|---|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|---|\n");
         int families = 0;
         for (FigureFamily family : FigureFamily.values()) {
             long noisyRelease = noisy.release(family.dataset()).releaseId();
@@ -94,7 +95,8 @@ class PrivacyUtilityBenchmark {
             Map<String, Integer> unboundTruth = PublishedFigures.of(db, family,
                     unbound.release(family.dataset()).releaseId());
             families++;
-            md.append(row(family, noise.get(RELEASE_NOISE.GRID_CELLS), truth, unboundTruth, published));
+            md.append(row(family, noise.get(RELEASE_NOISE.SIGMA), noise.get(RELEASE_NOISE.GRID_CELLS), truth, unboundTruth,
+                    published));
         }
         assertThat(families).as("families compared").isGreaterThanOrEqualTo(6);
         md.append("""
@@ -108,7 +110,7 @@ class PrivacyUtilityBenchmark {
         BenchReport.replaceSection("privacy-utility", "## Privacy: utility of the default noise and bounds\n\n" + md);
     }
 
-    private static String row(FigureFamily family, long gridCells, Map<String, Integer> truth,
+    private static String row(FigureFamily family, java.math.BigDecimal sigma, long gridCells, Map<String, Integer> truth,
             Map<String, Integer> unboundTruth, Map<String, Integer> published) {
         int atK = 0;
         int shown = 0;
@@ -141,8 +143,8 @@ class PrivacyUtilityBenchmark {
         }
         long unboundSum = unboundTruth.values().stream().mapToLong(Integer::longValue).sum();
         long boundSum = truth.values().stream().mapToLong(Integer::longValue).sum();
-        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %,d | %,d (%s) | %s |",
-                family.name().toLowerCase(Locale.ROOT), gridCells, atK, percent(shown, atK), atK - shown, falseFigures,
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %s | %,d | %,d (%s) | %s |",
+                family.name().toLowerCase(Locale.ROOT), sigma.stripTrailingZeros().toPlainString(), gridCells, atK, percent(shown, atK), atK - shown, falseFigures,
                 percent(falseFigures, published.size()), percent(unboundSum - boundSum, unboundSum)));
         for (List<Double> bucket : errors) {
             row.append(bucket.isEmpty() ? " - |" : String.format(Locale.ROOT, " %s / %s (%,d) |",

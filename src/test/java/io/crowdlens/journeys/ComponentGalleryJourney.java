@@ -34,15 +34,18 @@ class ComponentGalleryJourney {
             assertThat(hourly.locator("svg")).hasCount(1);
             assertThat(hourly.locator("svg")).containsText("Average devices per hour in Old Town");
             assertThat(hourly.locator("svg")).containsText("Hour of day");
-            assertThat(hourly.locator("svg")).containsText("fewer than 15 devices (not shown, not zero)");
+            // a hidden figure is a gap with a hollow marker, named in the legend
+            assertThat(hourly.locator("svg")).containsText("not shown (below the minimum crowd)");
             // the hostile series name is drawn as text in the legend
             assertThat(hourly.locator("svg")).containsText("<img src=x");
 
-            String suppressedTip = tooltip(browser, "gallery-hourly", 1, 3);
-            assertThat(suppressedTip).contains("03").contains("fewer than 15").doesNotContain(": 0");
+            // series 2 and 3: the hollow markers of the two bar series' hidden figures
+            String suppressedTip = tooltip(browser, "gallery-hourly", 3, 3);
+            assertThat(suppressedTip).contains("03").contains("not shown (below the minimum crowd)")
+                    .doesNotContain(": 0");
             String hostileTip = tooltip(browser, "gallery-hourly", 1, 12);
             assertThat(hostileTip).contains("<img src=x onerror=\"window.__xss=1\">: 54 devices per hour");
-            assertThat(tooltip(browser, "gallery-daily", 1, 2)).contains("fewer than 15");
+            assertThat(tooltip(browser, "gallery-daily", 1, 2)).contains("not shown (below the minimum crowd)");
             assertThat(tooltip(browser, "gallery-daily", 0, 4)).contains("400 devices");
 
             Locator map = browser.page.locator("#gallery-map");
@@ -72,7 +75,7 @@ class ComponentGalleryJourney {
                   const el = document.getElementById(id);
                   const chart = el.chart;
                   const series = chart.getOption().series;
-                  // bar series map one to one; a line series is followed by its suppressed-point companion
+                  // data series first, in order; then the hollow markers of each series with hidden figures
                   chart.dispatchAction({ type: 'showTip', seriesIndex: s, dataIndex: d });
                   const tip = [...el.shadowRoot.querySelectorAll('div')].filter(x => x.style.display !== 'none'
                       && x.style.position === 'absolute' && x.textContent).pop();

@@ -108,6 +108,19 @@ class PresenceMapJourney {
             assertThat(page).hasURL(Pattern.compile(".*area=" + shownArea + ".*"));
             browser.screenshot(Path.of("target", "journeys", "presence-map-area-panel.png"));
 
+            // the table beside the map: the clicked area's row is chosen; a search finds an area by name
+            assertThat(page.locator("#area-table vaadin-grid-cell-content").filter(
+                    new Locator.FilterOptions().setHasText(FORMULA_SHOWN)).first()).isVisible();
+            page.locator("#area-search input").fill("HYPERLINK");
+            browser.waitForVaadin();
+            assertThat(page.locator("#area-table")).containsText(FORMULA_SHOWN);
+            page.setViewportSize(1440, 900);
+            browser.waitForVaadin();
+            page.waitForTimeout(500);
+            browser.screenshot(screenshots.resolve("presence-map-table-1440x900.png"));
+            page.locator("#area-search input").fill("");
+            browser.waitForVaadin();
+
             // export what is on screen and read the file as a script would
             Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
             assertThat(download.suggestedFilename())
@@ -119,6 +132,17 @@ class PresenceMapJourney {
             assertThat(page.locator("#export-status")).containsText("Exported 26 rows");
             assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(analyst.username())
                     .and(AUDIT_EVENT.ACTION.eq("EXPORT")).and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")))).isEqualTo(1);
+
+            // the same table as an Excel workbook, beside the CSV button, audited as the CSV is
+            Download workbook = page.waitForDownload(() -> page.locator("#export-csv-xlsx").click());
+            assertThat(workbook.suggestedFilename()).endsWith("-release-" + release + ".xlsx");
+            try (var xlsx = new org.apache.poi.xssf.usermodel.XSSFWorkbook(workbook.path().toFile())) {
+                assertThat(xlsx.getSheetName(0)).isEqualTo("About");
+                assertThat(xlsx.getSheet("Figures").getLastRowNum()).isEqualTo(26);
+            }
+            assertThat(page.locator("#export-status-xlsx")).containsText("Exported 26 rows");
+            assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq(analyst.username())
+                    .and(AUDIT_EVENT.ACTION.eq("EXPORT")).and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")))).isEqualTo(2);
             assertThat(page.evaluate("() => window.__xss === undefined")).isEqualTo(true);
             assertThat(browser.consoleErrors).isEmpty();
         }
@@ -199,6 +223,7 @@ class PresenceMapJourney {
 
     /** Clicks the middle of the area, where a person would. */
     private void clickArea(BrowserSession browser, long areaId) {
+        browser.page.locator("#presence-map").scrollIntoViewIfNeeded();
         var centroid = db.select(AREA.CENTROID_LAT, AREA.CENTROID_LON).from(AREA).where(AREA.ID.eq(areaId)).fetchSingle();
         @SuppressWarnings("unchecked")
         List<Number> xy = (List<Number>) browser.page.evaluate("""

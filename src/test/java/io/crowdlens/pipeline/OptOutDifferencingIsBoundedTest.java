@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The device belongs to a crowd of 100 that moves with it, so every figure it is in counts about a
  * hundred devices and the display threshold never hides one: the attacker sees every figure the device
- * changes. It is seen in 18 hours, above the bound of 16 area-hours per day and layer, so the bound binds
- * and the test also shows the cost stays within what the release records per privacy unit.
+ * changes. It is seen in every hour of the day, and in two districts in each working hour: 33 area-hours,
+ * above the bound of 24 area-hours per day and layer, so the bound binds and the test also shows the cost
+ * stays within what the release records per privacy unit.
  */
 class OptOutDifferencingIsBoundedTest {
 
@@ -59,9 +60,12 @@ class OptOutDifferencingIsBoundedTest {
         HandBuiltDrop drop = HandBuiltDrop.threeDistricts(DAY, DAY);
         for (int i = 0; i <= 100; i++) {
             String device = i == 0 ? "target" : "crowd" + i;
-            for (int hour = 5; hour <= 22; hour++) {
-                // mornings and evenings in district A, the working day in B: 18 hours, two districts
-                drop.event(device, hour < 9 || hour > 17 ? "a" : "b", DAY.atTime(hour, 20));
+            for (int hour = 0; hour <= 23; hour++) {
+                // at home in district A all day, and also in B in each working hour: 24 + 9 area-hours
+                drop.event(device, "a", DAY.atTime(hour, 20));
+                if (hour >= 9 && hour <= 17) {
+                    drop.event(device, "b", DAY.atTime(hour, 40));
+                }
             }
         }
         Map<PresenceCount.Key, Long> withTarget = counts(drop, "with");
@@ -72,8 +76,8 @@ class OptOutDifferencingIsBoundedTest {
         changed.removeIf(key -> withTarget.getOrDefault(key, 0L).equals(withoutTarget.getOrDefault(key, 0L)));
         List<PresenceCount.Key> hourly = changed.stream().filter(k -> k.hourOfDay() != null).toList();
         List<PresenceCount.Key> daily = changed.stream().filter(k -> k.hourOfDay() == null).toList();
-        // the bound keeps the 16 earliest area-hours in each of the 2 layers; 2 areas a day in each layer
-        assertThat(hourly).hasSize(2 * 16);
+        // the bound keeps the earliest area-hours in each of the 2 layers; 2 areas a day in each layer
+        assertThat(hourly).hasSize(2 * PrivacySettings.Bounds.defaults().presenceAreaHoursPerDay());
         assertThat(daily).hasSize(2 * 2);
         assertThat(changed).allSatisfy(key -> assertThat(withTarget.get(key) - withoutTarget.get(key)).isOne());
         assertThat(changed).allSatisfy(key -> assertThat(withoutTarget.get(key)).isGreaterThanOrEqualTo(100));
@@ -117,8 +121,10 @@ class OptOutDifferencingIsBoundedTest {
             long seed) {
         Protection protection = new Protection(K, 1, NoisePlan.of(PrivacySettings.Noise.defaults()),
                 RandomSource.seeded(seed));
-        FamilyCost hourCost = FamilyCost.perDay(FigureFamily.PRESENCE_HOURLY, 32, "test");
-        FamilyCost dayCost = FamilyCost.perDay(FigureFamily.PRESENCE_DAILY, 12, "test");
+        FamilyCost hourCost = FamilyCost.perDay(FigureFamily.PRESENCE_HOURLY,
+                2 * PrivacySettings.Bounds.defaults().presenceAreaHoursPerDay(), "test");
+        FamilyCost dayCost = FamilyCost.perDay(FigureFamily.PRESENCE_DAILY,
+                2 * PrivacySettings.Bounds.defaults().presenceAreasPerDay(), "test");
         DiscreteGaussian hourNoise = DiscreteGaussian.withSigma(PrivacySettings.Noise.defaults()
                 .sigmaOf(FigureFamily.PRESENCE_HOURLY));
         DiscreteGaussian dayNoise = DiscreteGaussian.withSigma(PrivacySettings.Noise.defaults()

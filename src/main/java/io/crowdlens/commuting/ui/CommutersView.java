@@ -31,7 +31,7 @@ import io.crowdlens.commuting.District;
 import io.crowdlens.commuting.DistrictFlows;
 import io.crowdlens.commuting.Flow;
 import io.crowdlens.figures.SelectionBlockedException;
-import io.crowdlens.export.ui.CsvDownload;
+import io.crowdlens.export.ui.ExportButtons;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -65,9 +65,9 @@ class CommutersView extends VerticalLayout {
     private final ODMatrixTable matrix = new ODMatrixTable();
     private final Div matrixMessage = new Div();
     private volatile Long exportedDistrict;
-    private CsvDownload export;
+    private ExportButtons export;
     private volatile List<Long> exportedMatrix = List.of();
-    private CsvDownload exportMatrix;
+    private ExportButtons exportMatrix;
 
     CommutersView(CommutingQueryService commuting,
             @Value("${crowdlens.map.tile-url}") String tileUrl,
@@ -88,8 +88,8 @@ class CommutersView extends VerticalLayout {
         district.setItemLabelGenerator(District::name);
         district.setPlaceholder("Choose a district");
         district.setWidth("18em");
-        export = new CsvDownload("Export OD table (CSV)", target -> commuting.exportFlows(exportedDistrict, target));
-        export.setIds("export-flows", "export-flows-status");
+        export = new ExportButtons("Export OD table (CSV)", "export-flows", "export-flows-status",
+                target -> commuting.exportFlows(exportedDistrict, target));
         export.setEnabled(false);
         HorizontalLayout controls = new HorizontalLayout(district, export);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -132,8 +132,8 @@ class CommutersView extends VerticalLayout {
         matrixMessage.setId("matrix-message");
         matrixMessage.getStyle().set("color", "var(--lumo-error-text-color)");
         matrix.setId("od-matrix");
-        exportMatrix = new CsvDownload("Export matrix (CSV)", target -> commuting.exportMatrix(exportedMatrix, target));
-        exportMatrix.setIds("export-matrix", "export-matrix-status");
+        exportMatrix = new ExportButtons("Export matrix (CSV)", "export-matrix", "export-matrix-status",
+                target -> commuting.exportMatrix(exportedMatrix, target));
         exportMatrix.setEnabled(false);
         HorizontalLayout matrixControls = new HorizontalLayout(matrixDistricts, exportMatrix);
         matrixControls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

@@ -32,7 +32,7 @@ import io.crowdlens.commuting.CorridorQueryService;
 import io.crowdlens.commuting.DayType;
 import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.commuting.TravelDirection;
-import io.crowdlens.export.ui.CsvDownload;
+import io.crowdlens.export.ui.ExportButtons;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -126,9 +126,9 @@ class CorridorsView extends VerticalLayout {
         compareTo.setValue(earlier(firstWeekEnd.plusDays(7), choices.lastDay()));
         compareFrom.setVisible(false);
         compareTo.setVisible(false);
-        CsvDownload export = new CsvDownload("Export corridor counts (CSV)",
+        ExportButtons export = new ExportButtons("Export corridor counts (CSV)", "export-corridor",
+                "export-corridor-status",
                 target -> corridors.exportCorridorCounts(exported.corridorId(), exported.from(), exported.to(), target));
-        export.setIds("export-corridor", "export-corridor-status");
         HorizontalLayout controls = new HorizontalLayout(corridor, dayType, from, to, compare, compareFrom, compareTo);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);

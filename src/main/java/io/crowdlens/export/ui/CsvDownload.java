@@ -12,17 +12,20 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.streams.AbstractDownloadHandler;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import io.crowdlens.export.Export;
+import io.crowdlens.export.ExportFormat;
 import io.crowdlens.export.ExportSummary;
+import io.crowdlens.export.ExportTarget;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A "download CSV" link styled as a button, with progress, for any export a query service writes
+ * A "download CSV" (or Excel workbook, or GeoJSON: {@link ExportFormat}) link styled as a button, with progress, for any export a query service writes
  * (Vaadin 25 {@link com.vaadin.flow.server.streams.DownloadHandler} underneath). The export runs when
  * the user clicks, in the download request, so it streams straight from the query service's cursor
  * to the browser; the service checks scope and k and audits it as EXPORT. While it runs the view polls
@@ -41,6 +44,7 @@ public class CsvDownload extends Composite<HorizontalLayout> {
     private static final int POLL_MS = 500;
 
     private final Anchor link;
+    private final ExportFormat format;
     private final ProgressBar progress = new ProgressBar();
     private final Span status = new Span();
     // the click event and the download request race: a small file can be done before the click arrives
@@ -49,7 +53,17 @@ public class CsvDownload extends Composite<HorizontalLayout> {
     private long clicksSeen;
 
     public CsvDownload(String label, Export export) {
-        link = new Anchor(new Handler(export), AttachmentType.DOWNLOAD, label);
+        this(label, ExportFormat.CSV, key -> null, export);
+    }
+
+    /**
+     * The same export written as {@code format}; for GeoJSON {@code geometries} gives each row's
+     * geometry by its first cell (decision 030). It must be safe to call outside the UI lock.
+     */
+    public CsvDownload(String label, ExportFormat format, Function<Object, String> geometries, Export export) {
+        this.format = format;
+        link = new Anchor(new Handler(export, format, geometries), AttachmentType.DOWNLOAD, label);
+        link.getElement().setAttribute("data-format", format.extension());
         link.addClassName("crowdlens-download");
         link.getElement().setAttribute("theme", "button");
         link.getStyle().set("white-space", "nowrap"); // a narrow row must not break the label over two lines
@@ -69,6 +83,15 @@ public class CsvDownload extends Composite<HorizontalLayout> {
     public void setIds(String linkId, String statusId) {
         link.setId(linkId);
         status.setId(statusId);
+    }
+
+    public ExportFormat format() {
+        return format;
+    }
+
+    /** The link the user clicks (tests read its label and state). */
+    public Anchor link() {
+        return link;
     }
 
     public void setEnabled(boolean enabled) {
@@ -108,20 +131,24 @@ public class CsvDownload extends Composite<HorizontalLayout> {
     private final class Handler extends AbstractDownloadHandler<Handler> {
 
         private final Export export;
+        private final ExportFormat format;
+        private final Function<Object, String> geometries;
 
-        Handler(Export export) {
+        Handler(Export export, ExportFormat format, Function<Object, String> geometries) {
             this.export = export;
+            this.format = format;
+            this.geometries = geometries;
         }
 
         @Override
         public void handleDownloadRequest(DownloadEvent event) throws IOException {
             UI ui = event.getUI();
             try {
-                ExportSummary summary = export.writeTo(fileName -> {
+                ExportSummary summary = export.writeTo(ExportTarget.as(format, geometries, fileName -> {
                     event.setFileName(fileName);
-                    event.setContentType("text/csv;charset=UTF-8");
+                    event.setContentType(format.mediaType());
                     return new Progress(event.getOutputStream(), ui);
-                });
+                }));
                 event.getOutputStream().flush();
                 show(ui, true, String.format(Locale.ROOT, "Exported %,d rows to %s (%,d figures, %,d fewer than k).",
                         summary.rows(), summary.fileName(), summary.figuresShown() + summary.figuresSuppressed(),

@@ -24,7 +24,7 @@ import io.crowdlens.common.ui.map.AreaMap;
 import io.crowdlens.common.ui.map.ColourScale;
 import io.crowdlens.common.ui.map.MapArea;
 import io.crowdlens.common.ui.map.MapLegend;
-import io.crowdlens.export.ui.CsvDownload;
+import io.crowdlens.export.ui.ExportButtons;
 import io.crowdlens.presence.DayFilter;
 import io.crowdlens.presence.Heatmap;
 import io.crowdlens.presence.HourByHour;
@@ -35,6 +35,7 @@ import io.crowdlens.presence.PresenceSelection;
 import io.crowdlens.figures.SelectionBlockedException;
 import io.crowdlens.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -69,7 +70,10 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
     private final AreaPanel panel = new AreaPanel(this::closePanel);
     private final Paragraph description = new Paragraph();
     private final Div message = new Div();
-    private final CsvDownload export;
+    private final AreaTable table = new AreaTable(id -> openPanel(id, true));
+    private final ExportButtons export;
+    /** The drawn layer's geometries by area id, for the GeoJSON export (read outside the UI lock). */
+    private volatile Map<Object, String> geometries = Map.of();
     private String drawnLayer;
     private Long selectedArea;
     private boolean applyingUrl;
@@ -81,9 +85,10 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
             @Value("${crowdlens.map.tile-url}") String tileUrl,
             @Value("${crowdlens.map.tile-attribution}") String tileAttribution) {
         this.presence = presence;
-        this.export = new CsvDownload("Export CSV", target -> presence.exportHeatmap(shown, target));
-        addClassName("crowdlens-page");
-        setSizeFull();
+        this.export = new ExportButtons("Export CSV", "export-csv", "export-status",
+                target -> presence.exportHeatmap(shown, target)).withGeoJson(key -> geometries.get(key));
+        addClassNames("crowdlens-page", "crowdlens-fill");
+        setWidthFull();
         add(new H2("Presence map"));
         choices = presence.choices();
         if (!choices.hasData()) {
@@ -94,23 +99,33 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         configureControls();
         HorizontalLayout controls = new HorizontalLayout(layer, from, to, days, firstHour, lastHour, metric, play,
                 playHour, export);
+        // compact controls leave the height to the map
+        layer.setWidth("9em");
+        from.setWidth("9em");
+        to.setWidth("9em");
+        days.setWidth("11em");
+        firstHour.setWidth("6.5em");
+        lastHour.setWidth("6.5em");
+        metric.setWidth("14em");
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         description.setId("map-description");
         description.getStyle().set("margin", "0");
         message.setId("map-message");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
-        export.setIds("export-csv", "export-status");
         map.setTiles(tileUrl, tileAttribution);
         map.setId("presence-map");
-        map.setHeightFull();
+        // the map takes the height left under the controls: the body grows, the map stretches in it
+        map.setHeight(null);
         map.addAreaClickListener(e -> openPanel(Long.parseLong(e.areaId()), true));
         panel.setVisible(false);
-        HorizontalLayout body = new HorizontalLayout(map, panel);
-        body.setSizeFull();
+        HorizontalLayout body = new HorizontalLayout(map, table, panel);
+        body.setId("map-body");
+        body.setWidthFull();
+        body.setAlignItems(FlexComponent.Alignment.STRETCH);
+        body.getStyle().set("flex", "1 1 0").set("min-height", "20rem");
         body.setFlexGrow(1, map);
         add(controls, description, message, body);
-        setFlexGrow(1, body);
         List.of(layer, days, firstHour, lastHour, metric).forEach(c -> c.addValueChangeListener(e -> changed()));
         from.addValueChangeListener(e -> changed());
         to.addValueChangeListener(e -> changed());
@@ -213,6 +228,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
             drawLayer(selection.layer());
             Heatmap heatmap = presence.heatmap(selection);
             HeatmapShading.paint(map, heatmap);
+            table.show(heatmap);
             description.setText(heatmap.description());
             shown = selection;
             export.setEnabled(true);
@@ -220,6 +236,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
             message.setText(blocked.getMessage());
             description.setText("");
             map.setShading(Map.of(), new MapLegend(selection.metric().label(), List.of(), ""));
+            table.clear();
             export.setEnabled(false);
         } catch (AccessDeniedException refused) {
             message.setText(refused.getMessage());
@@ -234,8 +251,13 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
 
     private void drawLayer(String code) {
         if (!code.equals(drawnLayer)) {
-            map.setAreas(presence.areas(code).stream()
+            var areas = presence.areas(code);
+            map.setAreas(areas.stream()
                     .map(a -> new MapArea(String.valueOf(a.id()), a.name(), a.geometryGeoJson())).toList());
+            Map<Object, String> byId = new HashMap<>();
+            areas.forEach(a -> byId.put(a.id(), a.geometryGeoJson()));
+            geometries = Map.copyOf(byId);
+            // each layer is fitted on its first draw; later changes of days or hours keep the user's view
             map.fitToAreas();
             drawnLayer = code;
         }
@@ -257,6 +279,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         selectedArea = areaId;
+        table.choose(areaId);
         panel.setVisible(true);
         try {
             panel.show(presence.areaDetail(selection, areaId));
@@ -267,6 +290,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         } catch (AccessDeniedException refused) {
             panel.refuse("Not in your licence", refused.getMessage());
             map.setSelection(List.of());
+            table.choose(null);
             selectedArea = null;
         }
         if (byClick) {
@@ -278,6 +302,7 @@ class PresenceMapView extends VerticalLayout implements BeforeEnterObserver {
         selectedArea = null;
         panel.setVisible(false);
         map.setSelection(List.of());
+        table.choose(null);
         pushUrl();
     }
 

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.crowdlens.export.Export;
-import io.crowdlens.export.ui.CsvDownload;
+import io.crowdlens.export.ui.ExportButtons;
 import io.crowdlens.visits.SiteFigures;
 import io.crowdlens.visits.VisitorsAnswer;
 import io.crowdlens.figures.SelectionBlockedException;
@@ -24,7 +24,7 @@ abstract class FiguresPanel extends VerticalLayout {
 
     private final Paragraph description = new Paragraph();
     private final Div message = new Div();
-    private final CsvDownload download;
+    private final ExportButtons download;
     /** The items shown; read by the export when the user downloads (outside the UI lock). */
     private volatile List<Compared> items = List.of();
 
@@ -35,8 +35,8 @@ abstract class FiguresPanel extends VerticalLayout {
         description.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
         message.setId(id + "-message");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
-        download = new CsvDownload("Export CSV", target -> export.apply(items).writeTo(target));
-        download.setIds(id + "-export", id + "-export-status");
+        download = new ExportButtons("Export CSV", id + "-export", id + "-export-status",
+                target -> export.apply(items).writeTo(target));
         add(new H3(heading), description, message);
     }
 

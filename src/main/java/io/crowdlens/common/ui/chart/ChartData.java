@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * @param valueUnit appended to values in tooltips, e.g. "devices" (may be empty)
  * @param categories the x-axis labels
  * @param series one or more series; several bar series are drawn grouped
- * @param minimumCrowd k: suppressed values read "fewer than k" and are drawn up to k
+ * @param minimumCrowd k, named in the subtitle; suppressed values read "not shown (below the minimum crowd)"
  */
 public record ChartData(String title, String subtitle, String xAxisTitle, String yAxisTitle, String valueUnit,
         List<String> categories, List<ChartSeries> series, int minimumCrowd) {

@@ -1,0 +1,7 @@
+package io.crowdlens.api;
+
+import io.crowdlens.testing.OnH2OverHttp;
+
+@OnH2OverHttp
+class ApiFiguresOnH2Test extends ApiFiguresContract {
+}

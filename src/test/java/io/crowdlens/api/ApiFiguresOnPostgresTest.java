@@ -1,0 +1,7 @@
+package io.crowdlens.api;
+
+import io.crowdlens.testing.OnPostgresOverHttp;
+
+@OnPostgresOverHttp
+class ApiFiguresOnPostgresTest extends ApiFiguresContract {
+}
