@@ -251,6 +251,7 @@ public class PipelineRunner {
         List<RunReport.PublishedRelease> reported = new ArrayList<>();
         List<QualityChecks.ProductFigures> figures = new ArrayList<>();
         List<String> nothingToPublish = new ArrayList<>();
+        List<PublishableAggregates> unpublished = new ArrayList<>();
         try (PipelineEngine engine = engines.open(engineKind, options.progress(), options.dropTables())) {
             DropProcessing processing = new DropProcessing(engine, manifest);
             optOuts = processing.stage(files, cells.cells(), geography);
@@ -277,6 +278,7 @@ public class PipelineRunner {
                             + protection.minimumCrowd() + " (" + aggregates.rows() + " counted, " + safe.suppressedRows()
                             + " suppressed), so no " + safe.dataset().label().toLowerCase(Locale.ROOT)
                             + " release is published and the served one stays");
+                    unpublished.add(safe);
                     continue;
                 }
                 releases.add(new ProductRelease(safe, millis));
@@ -312,9 +314,12 @@ public class PipelineRunner {
         if (!releases.isEmpty()) {
             options.progress().started("Publishing");
             releaseIds = publisher.publish(draft, geography, releases, settings.keepReleases(), publishStarted,
-                    new ReleasePublisher.Review(!quality.passed(), quality.holdReasons(), quality.text(), quality.days()));
+                    new ReleasePublisher.Review(!quality.passed(), quality.holdReasons(), quality.text(), quality.days(),
+                            unpublished));
             options.progress().finished("Publishing",
                     releases.stream().mapToLong(r -> r.aggregates().publishedRows()).sum());
+        } else {
+            publisher.bookUnpublished(draft, unpublished);
         }
         Map<Dataset, Long> ids = releaseIds;
         long published = clock.millis();

@@ -54,12 +54,44 @@ public class ReleasePublisher {
      * How the run's releases go out: served at once, or held for review with the reasons; with the run's
      * quality report and its events and devices per local day.
      */
-    public record Review(boolean held, String heldReasons, String qualityReport, List<DayInput> days) {
+    public record Review(boolean held, String heldReasons, String qualityReport, List<DayInput> days,
+            List<PublishableAggregates> unpublished) {
 
         public static final Review NONE = new Review(false, null, null, List.of());
 
         public Review {
             days = List.copyOf(days);
+            unpublished = List.copyOf(unpublished);
+        }
+
+        public Review(boolean held, String heldReasons, String qualityReport, List<DayInput> days) {
+            this(held, heldReasons, qualityReport, days, List.of());
+        }
+    }
+
+    /**
+     * Books the noise of products that published nothing (no noisy figure reached k): that nothing was
+     * published is itself an outcome of their noisy figures, so their cost is spent (ledger rows with
+     * release id 0 when the run published no release at all). Called when the run has no release.
+     */
+    public void bookUnpublished(ReleaseDraft draft, List<PublishableAggregates> unpublished) {
+        RunCost cost = unpublished.stream().map(p -> RunCost.ofRecords(p.noise())).reduce(new RunCost(0, 0),
+                RunCost::plus);
+        if (cost.perUnit() == 0) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            ledger.check(draft.periodFrom(), draft.periodTo(), cost);
+            recordUnpublished(draft, unpublished, 0);
+        });
+    }
+
+    private void recordUnpublished(ReleaseDraft draft, List<PublishableAggregates> unpublished, long releaseId) {
+        for (PublishableAggregates product : unpublished) {
+            RunCost cost = RunCost.ofRecords(product.noise());
+            if (cost.perUnit() > 0) {
+                ledger.record(releaseId, product.dataset(), draft.runId(), draft.periodFrom(), draft.periodTo(), cost);
+            }
         }
     }
 
@@ -81,7 +113,8 @@ public class ReleasePublisher {
         if (products.stream().map(p -> p.aggregates().dataset()).distinct().count() != products.size()) {
             throw new IllegalArgumentException("one release per dataset and run");
         }
-        RunCost runCost = products.stream().map(p -> RunCost.ofRecords(p.aggregates().noise()))
+        RunCost runCost = java.util.stream.Stream.concat(products.stream().map(ProductRelease::aggregates),
+                        review.unpublished().stream()).map(p -> RunCost.ofRecords(p.noise()))
                 .reduce(new RunCost(0, 0), RunCost::plus);
         return tx.execute(status -> {
             // again inside the transaction: another run may have spent from these days since the first check
@@ -102,6 +135,9 @@ public class ReleasePublisher {
                 ledger.record(releaseId, dataset, draft.runId(), draft.periodFrom(), draft.periodTo(),
                         RunCost.ofRecords(product.aggregates().noise()));
                 ids.put(dataset, releaseId);
+            }
+            if (!ids.isEmpty()) {
+                recordUnpublished(draft, review.unpublished(), ids.values().iterator().next());
             }
             long publishMillis = clock.millis() - startedMillis;
             for (ProductRelease product : products) {

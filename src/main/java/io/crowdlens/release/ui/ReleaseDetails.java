@@ -9,9 +9,9 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import io.crowdlens.pipeline.publish.ReleaseApproval;
-import io.crowdlens.pipeline.publish.ReleaseWithdrawal;
 import io.crowdlens.release.OperatorRelease;
+import io.crowdlens.release.ReleaseDecisions;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -20,14 +20,12 @@ import java.util.stream.Collectors;
  */
 class ReleaseDetails extends VerticalLayout {
 
-    private final ReleaseApproval approval;
-    private final ReleaseWithdrawal withdrawal;
+    private final ReleaseDecisions decisions;
     private final String operator;
     private final Runnable changed;
 
-    ReleaseDetails(ReleaseApproval approval, ReleaseWithdrawal withdrawal, String operator, Runnable changed) {
-        this.approval = approval;
-        this.withdrawal = withdrawal;
+    ReleaseDetails(ReleaseDecisions decisions, String operator, Runnable changed) {
+        this.decisions = decisions;
         this.operator = operator;
         this.changed = changed;
         setId("release-details");
@@ -67,9 +65,9 @@ class ReleaseDetails extends VerticalLayout {
         actions.setAlignItems(Alignment.BASELINE);
         if (release.awaitingReview()) {
             Button approve = new Button("Approve and serve", e -> act(() -> {
-                var outcome = approval.approve(id, operator);
-                return "The portal now serves release" + (outcome.served().size() > 1 ? "s " : " ")
-                        + outcome.served().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
+                List<Long> served = decisions.approve(id, operator);
+                return "The portal now serves release" + (served.size() > 1 ? "s " : " ")
+                        + served.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ".";
             }));
             approve.setId("approve");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -81,8 +79,7 @@ class ReleaseDetails extends VerticalLayout {
             reason.setId("withdraw-reason");
             reason.setWidth("24em");
             Button withdraw = new Button("Withdraw", e -> act(() -> {
-                var outcome = withdrawal.withdraw(id, operator, reason.getValue());
-                return "Release " + id + " withdrawn; " + outcome.nowServed().map(r -> "release " + r + " is served.")
+                return "Release " + id + " withdrawn; " + decisions.withdraw(id, operator, reason.getValue()).map(r -> "release " + r + " is served.")
                         .orElse("nothing is served for this dataset.");
             }));
             withdraw.setId("withdraw");

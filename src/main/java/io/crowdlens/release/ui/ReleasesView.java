@@ -8,10 +8,9 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.crowdlens.common.ui.EmptyState;
-import io.crowdlens.pipeline.publish.ReleaseApproval;
-import io.crowdlens.pipeline.publish.ReleaseWithdrawal;
 import io.crowdlens.release.OperatorRelease;
 import io.crowdlens.release.ReleaseCatalogue;
+import io.crowdlens.release.ReleaseDecisions;
 import io.crowdlens.release.ReleaseSummary;
 import io.crowdlens.security.CurrentUser;
 import io.crowdlens.security.Role;
@@ -32,15 +31,12 @@ import java.util.stream.Collectors;
 class ReleasesView extends VerticalLayout {
 
     private final ReleaseCatalogue catalogue;
-    private final ReleaseApproval approval;
-    private final ReleaseWithdrawal withdrawal;
+    private final ReleaseDecisions decisions;
     private final CurrentUser currentUser;
 
-    ReleasesView(ReleaseCatalogue catalogue, ReleaseApproval approval, ReleaseWithdrawal withdrawal,
-            CurrentUser currentUser) {
+    ReleasesView(ReleaseCatalogue catalogue, ReleaseDecisions decisions, CurrentUser currentUser) {
         this.catalogue = catalogue;
-        this.approval = approval;
-        this.withdrawal = withdrawal;
+        this.decisions = decisions;
         this.currentUser = currentUser;
         build();
     }
@@ -82,7 +78,7 @@ class ReleasesView extends VerticalLayout {
                     + " releases stay served until a data operator approves; select a release to read its report.");
             add(review);
         }
-        ReleaseDetails details = new ReleaseDetails(approval, withdrawal, currentUser.require().getUsername(),
+        ReleaseDetails details = new ReleaseDetails(decisions, currentUser.require().getUsername(),
                 this::build);
         Grid<OperatorRelease> grid = new Grid<>();
         grid.setId("releases");
