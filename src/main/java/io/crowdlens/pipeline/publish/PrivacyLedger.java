@@ -61,6 +61,9 @@ public class PrivacyLedger {
                             + " or lower the contribution bounds (crowdlens.privacy.bounds.*).",
                     cost.perUnit(), budget.ceilingPerRelease()));
         }
+        if (cost.perUnit() == 0) {
+            return; // a release without noise spends nothing: no cap can be passed by it (it says so where shown)
+        }
         for (DaySpend day : spending(from, to).values()) {
             if (day.spent() + cost.perUnit() > day.cap() + 1e-12) {
                 throw new RunFailedException(String.format(Locale.ROOT,
