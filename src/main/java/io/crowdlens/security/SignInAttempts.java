@@ -74,8 +74,7 @@ public class SignInAttempts {
             var row = db.select(APP_USER.ORGANISATION_ID).from(APP_USER)
                     .where(APP_USER.USERNAME.equalIgnoreCase(username.trim())).fetchOptional();
             audit.recordAccess(username, row.map(r -> r.value1()).orElse(null), AuditAction.SIGN_IN,
-                    AuditOutcome.DENIED, "LockedException: correct password, account locked; told to ask for help",
-                    address);
+                    AuditOutcome.FAILURE, "LockedException", address);
             log.info("Sign-in refused for {}: account locked (correct password)", username);
             return;
         }
