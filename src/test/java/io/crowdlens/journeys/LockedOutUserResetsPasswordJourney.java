@@ -132,7 +132,7 @@ class LockedOutUserResetsPasswordJourney {
             browser.signIn(USER, NEW_PASSWORD);
             assertThat(page.url()).doesNotContain("/login");
             assertThat(db.select(APP_USER.LOCKED, APP_USER.FAILED_LOGINS).from(APP_USER)
-                    .where(APP_USER.USERNAME.eq(USER)).fetchSingle().into(Object[].class))
+                    .where(APP_USER.USERNAME.eq(USER)).fetchSingle().intoArray())
                     .as("the reset unlocked the account and cleared its failures").containsExactly(false, 0);
 
             browser.visit(link.group(1));
