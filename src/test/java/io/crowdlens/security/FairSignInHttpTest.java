@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdlens.testing.Fixtures;
 import io.crowdlens.testing.HttpBrowser;
+import io.crowdlens.testing.SignedIn;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -41,6 +42,8 @@ class FairSignInHttpTest {
     @Autowired PasswordEncoder encoder;
     @Autowired UserAccounts accounts;
     @Autowired PasswordResetRequests resets;
+    @Autowired OneTimeLinks links;
+    @Autowired org.springframework.security.core.context.SecurityContextHolderStrategy securityContext;
 
     @BeforeEach
     void users() {
@@ -51,9 +54,11 @@ class FairSignInHttpTest {
         long fair = fixtures.organisation("Fair");
         String hash = encoder.encode(PASSWORD);
         for (String name : List.of("locked", "office1", "office2", "office3", "office4", "office5", "colleague",
-                "resetter")) {
+                "resetter", "forgetful")) {
             fixtures.user(fair, name + "@fair.test", hash, Role.PARTNER_ANALYST);
         }
+        fixtures.user(fair, "admin@fair.test", hash, Role.PARTNER_ADMIN);
+        fixtures.user(fixtures.organisation("Other"), "admin@other.test", hash, Role.PARTNER_ADMIN);
         db.update(io.crowdlens.db.Tables.APP_USER).set(io.crowdlens.db.Tables.APP_USER.LOCKED, true)
                 .where(io.crowdlens.db.Tables.APP_USER.USERNAME.eq("locked@fair.test")).execute();
     }
@@ -150,5 +155,30 @@ class FairSignInHttpTest {
         }
         // both are dominated by the same password hash; a lookup that skipped it would be many times faster
         assertThat((double) unknown / known).isBetween(0.4, 2.5);
+    }
+
+    @Test
+    void aPendingRequestIsShownToTheOwnPartnerAdminOnlyUntilTheyIssueTheLink() {
+        resets.request("forgetful@fair.test", "198.51.100.70");
+        long forgetful = accounts.findByUsername("forgetful@fair.test").orElseThrow().id();
+
+        SignedIn.as(accounts.loadUserByUsername("admin@other.test"), securityContext);
+        try {
+            assertThat(resets.pending()).as("another organisation's admin").extracting(PendingResetRequest::userId)
+                    .doesNotContain(forgetful);
+        } finally {
+            SignedIn.out(securityContext);
+        }
+        SignedIn.as(accounts.loadUserByUsername("admin@fair.test"), securityContext);
+        try {
+            assertThat(resets.pending()).extracting(PendingResetRequest::username).contains("forgetful@fair.test");
+            links.issue(forgetful, LinkPurpose.RESET);
+            assertThat(resets.pending()).extracting(PendingResetRequest::userId).doesNotContain(forgetful);
+        } finally {
+            SignedIn.out(securityContext);
+        }
+        assertThat(db.select(PASSWORD_RESET_REQUEST.HANDLED_BY).from(PASSWORD_RESET_REQUEST)
+                .where(PASSWORD_RESET_REQUEST.USER_ID.eq(forgetful)).fetch(PASSWORD_RESET_REQUEST.HANDLED_BY))
+                .containsOnly("admin@fair.test");
     }
 }
