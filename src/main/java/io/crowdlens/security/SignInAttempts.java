@@ -89,7 +89,8 @@ public class SignInAttempts {
 
     private boolean countFailure(String username, String address, String reason) {
         if (address != null && throttle.recordFailure(username, address)) {
-            log.warn("Throttling sign-in from {}: too many failures", address);
+            log.warn("Throttling sign-in for {} from {}, or from the address altogether: too many failures",
+                    AuditLog.sanitiseActor(username), address);
         }
         var row = db.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))
