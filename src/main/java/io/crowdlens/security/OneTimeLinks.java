@@ -2,6 +2,7 @@ package io.crowdlens.security;
 
 import static io.crowdlens.db.Tables.ACCOUNT_LINK;
 import static io.crowdlens.db.Tables.APP_USER;
+import static io.crowdlens.db.Tables.PASSWORD_RESET_REQUEST;
 import static io.crowdlens.db.Tables.USER_ROLE;
 
 import io.crowdlens.audit.AuditAction;
@@ -75,7 +76,23 @@ public class OneTimeLinks {
         if (organisationId == null || !(me.has(Role.ACCOUNT_MANAGER) || me.organisationId() == organisationId)) {
             throw new AccessDeniedException("You may only issue links for users of your own organisation.");
         }
-        String issuedBy = me.username();
+        IssuedLink link = create(userId, purpose, me.username());
+        if (purpose == LinkPurpose.RESET) {
+            markResetRequestsHandled(userId, me.username());
+        }
+        return link;
+    }
+
+    /**
+     * A reset link the person asked for themselves ("Forgot password?"), to be mailed to their
+     * address; never shown to whoever asked (see {@link PasswordResetRequests}).
+     */
+    @Transactional
+    IssuedLink issueSelfService(long userId) {
+        return create(userId, LinkPurpose.RESET, "self-service");
+    }
+
+    private IssuedLink create(long userId, LinkPurpose purpose, String issuedBy) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         db.update(ACCOUNT_LINK).set(ACCOUNT_LINK.REVOKED_AT, now)
                 .where(ACCOUNT_LINK.USER_ID.eq(userId))
@@ -152,6 +169,7 @@ public class OneTimeLinks {
                 .set(APP_USER.SESSION_GENERATION, APP_USER.SESSION_GENERATION.plus(1))
                 .where(APP_USER.ID.eq(userId))
                 .execute();
+        markResetRequestsHandled(userId, username);
         List<String> codes = enrol ? twoFactor.enable(userId, twoFactorSecret, step) : List.of();
         Long organisationId = db.select(APP_USER.ORGANISATION_ID).from(APP_USER).where(APP_USER.ID.eq(userId))
                 .fetchSingle(APP_USER.ORGANISATION_ID);
@@ -159,6 +177,15 @@ public class OneTimeLinks {
                 "password set through " + link.get(ACCOUNT_LINK.PURPOSE).toLowerCase() + " link"
                         + (enrol ? "; two-factor authentication enrolled" : ""));
         return codes;
+    }
+
+    private void markResetRequestsHandled(long userId, String by) {
+        db.update(PASSWORD_RESET_REQUEST)
+                .set(PASSWORD_RESET_REQUEST.HANDLED_AT, OffsetDateTime.now(clock))
+                .set(PASSWORD_RESET_REQUEST.HANDLED_BY, AuditLog.sanitiseActor(by))
+                .where(PASSWORD_RESET_REQUEST.USER_ID.eq(userId))
+                .and(PASSWORD_RESET_REQUEST.HANDLED_AT.isNull())
+                .execute();
     }
 
     private Optional<Record> validLink(String token) {

@@ -41,7 +41,9 @@ public class SecondFactorFilter extends OncePerRequestFilter {
             case SIGNED_IN -> signedIn.onAuthenticationSuccess(request, response, twoStep.currentAuthentication());
             case ENROLLED -> response.sendRedirect(base + "/account/recovery-codes");
             case WRONG_CODE -> response.sendRedirect(base + PATH + "?error");
-            case LOCKED, THROTTLED -> response.sendRedirect(base + "/login?error");
+            // the password was right: a lock is told as such (decision 032); a pause stays generic here
+            case LOCKED -> response.sendRedirect(base + "/login?locked");
+            case THROTTLED -> response.sendRedirect(base + "/login?error");
             case EXPIRED -> response.sendRedirect(base + "/login?expired");
         }
     }

@@ -11,6 +11,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,9 @@ public class SignInAttempts {
                 .set(APP_USER.LAST_LOGIN_AT, OffsetDateTime.now(clock))
                 .where(APP_USER.ID.eq(user.id()))
                 .execute();
+        if (clientAddress != null) {
+            throttle.succeeded(user.username(), clientAddress);
+        }
         audit.recordAccess(user.username(), user.organisationId(), AuditAction.SIGN_IN, AuditOutcome.SUCCESS, method,
                 clientAddress);
         log.info("Sign-in succeeded for {} ({})", user.username(), method);
@@ -61,8 +65,17 @@ public class SignInAttempts {
         String address = event.getAuthentication().getDetails() instanceof SignInDetails d ? d.clientAddress() : null;
         if (event.getException() instanceof SignInThrottledException) {
             audit.recordAccess(AuditLog.sanitiseActor(username), null, AuditAction.SIGN_IN, AuditOutcome.DENIED,
-                    "refused unchecked: too many failed sign-ins from this address", address);
+                    "refused unchecked: too many failed sign-ins for this name or from this address", address);
             log.info("Sign-in refused: address {} is throttled", address);
+            return;
+        }
+        if (event.getException() instanceof LockedException) {
+            // the right password for a locked account: told it is locked, not counted as a guess
+            var row = db.select(APP_USER.ORGANISATION_ID).from(APP_USER)
+                    .where(APP_USER.USERNAME.equalIgnoreCase(username.trim())).fetchOptional();
+            audit.recordAccess(username, row.map(r -> r.value1()).orElse(null), AuditAction.SIGN_IN,
+                    AuditOutcome.FAILURE, "LockedException", address);
+            log.info("Sign-in refused for {}: account locked (correct password)", username);
             return;
         }
         countFailure(username, address, event.getException().getClass().getSimpleName());
@@ -75,8 +88,9 @@ public class SignInAttempts {
     }
 
     private boolean countFailure(String username, String address, String reason) {
-        if (address != null && throttle.recordFailure(address)) {
-            log.warn("Throttling sign-in from {}: too many failures", address);
+        if (address != null && throttle.recordFailure(username, address)) {
+            log.warn("Throttling sign-in for {} from {}, or from the address altogether: too many failures",
+                    AuditLog.sanitiseActor(username), address);
         }
         var row = db.update(APP_USER)
                 .set(APP_USER.FAILED_LOGINS, APP_USER.FAILED_LOGINS.plus(1))

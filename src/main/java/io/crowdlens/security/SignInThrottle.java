@@ -1,100 +1,61 @@
 package io.crowdlens.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Throttles sign-in per client address: after too many failures from one address within a sliding
- * window, further attempts from it are refused without checking any password until the oldest
- * failure leaves the window. This stops one address from guessing across many accounts (which the
- * per-account lock cannot see). Kept in memory, per portal instance: see decision 006.
+ * Throttles sign-in in two tiers (decision 032). First per (account name, client address) pair:
+ * a few failures for one name from one address pause that name from that address only, so
+ * colleagues behind the same office address keep signing in. Then per address, at a much higher
+ * limit, against one address spraying guesses across many accounts (which neither the pair nor
+ * the per-account lock can see). While refused, no password is compared, and the person is told
+ * when they may try again. The account name is counted as typed, whether or not such an account
+ * exists, so the pause reveals nothing about accounts. Kept in memory, per portal instance: see
+ * decision 006.
  */
 @Component
 public class SignInThrottle {
 
-    /** Bounds memory under a flood of distinct addresses; the oldest entries are dropped first. */
-    static final int MAX_TRACKED_ADDRESSES = 100_000;
-
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final int limit;
-    private final Duration window;
-    private final Clock clock;
+    private final SlidingWindowCounter pairs;
+    private final SlidingWindowCounter addresses;
 
     public SignInThrottle(AccountSecuritySettings settings, Clock clock) {
-        this.limit = settings.maxFailuresPerAddress();
-        this.window = settings.addressWindow();
-        this.clock = clock;
+        this.pairs = new SlidingWindowCounter(settings.maxFailuresPerAccountAndAddress(), settings.addressWindow(), clock);
+        this.addresses = new SlidingWindowCounter(settings.maxFailuresPerAddress(), settings.addressWindow(), clock);
     }
 
+    /** When this name may try again from this address; empty when it may try now. */
+    public Optional<Instant> refusedUntil(String username, String address) {
+        Optional<Instant> pair = pairs.blockedUntil(pairKey(username, address));
+        Optional<Instant> whole = addresses.blockedUntil(address);
+        if (pair.isPresent() && whole.isPresent()) {
+            return Optional.of(pair.get().isAfter(whole.get()) ? pair.get() : whole.get());
+        }
+        return pair.isPresent() ? pair : whole;
+    }
+
+    /** True when the whole address is refused (the higher, anti-spraying limit). */
     public boolean isThrottled(String address) {
-        Deque<Instant> times = failures.get(address);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            prune(times);
-            return times.size() >= limit;
-        }
+        return addresses.blockedUntil(address).isPresent();
     }
 
-    /** Records a failure; true when this address is now throttled. */
-    public boolean recordFailure(String address) {
-        if (failures.size() >= MAX_TRACKED_ADDRESSES) {
-            evictStale();
-        }
-        Deque<Instant> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(clock.instant());
-            while (times.size() > limit) {
-                times.removeFirst();
-            }
-            return times.size() >= limit;
-        }
+    /** Records a failure for the name from the address; true when either tier is now refusing. */
+    public boolean recordFailure(String username, String address) {
+        boolean pair = pairs.record(pairKey(username, address));
+        boolean whole = addresses.record(address);
+        return pair || whole;
     }
 
-    /** When the address may try again; only meaningful while throttled. */
-    public Instant retryAfter(String address) {
-        Deque<Instant> times = failures.get(address);
-        if (times == null) {
-            return clock.instant();
-        }
-        synchronized (times) {
-            return times.isEmpty() ? clock.instant() : times.peekFirst().plus(window);
-        }
+    /** A successful sign-in clears its own pair (not the address: a sprayer may own one account). */
+    public void succeeded(String username, String address) {
+        pairs.forget(pairKey(username, address));
     }
 
-    private void prune(Deque<Instant> times) {
-        Instant cutoff = clock.instant().minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-            times.removeFirst();
-        }
-    }
-
-    private void evictStale() {
-        for (Iterator<Map.Entry<String, Deque<Instant>>> it = failures.entrySet().iterator(); it.hasNext();) {
-            Deque<Instant> times = it.next().getValue();
-            synchronized (times) {
-                prune(times);
-                if (times.isEmpty()) {
-                    it.remove();
-                }
-            }
-        }
-        if (failures.size() >= MAX_TRACKED_ADDRESSES) {
-            // still full of live entries: forget an arbitrary half rather than grow without bound
-            int drop = failures.size() / 2;
-            for (Iterator<String> it = failures.keySet().iterator(); it.hasNext() && drop-- > 0;) {
-                it.next();
-                it.remove();
-            }
-        }
+    static String pairKey(String username, String address) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return name + "\u0000" + address;
     }
 }

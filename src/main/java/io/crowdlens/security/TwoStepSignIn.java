@@ -92,11 +92,12 @@ public class TwoStepSignIn {
 
     public Outcome verify(HttpServletRequest request, HttpServletResponse response, String code) {
         String address = addresses.of(request);
-        if (throttle.isThrottled(address)) {
-            return Outcome.THROTTLED;
-        }
         HttpSession session = request.getSession(false);
         Optional<PendingSignIn> pending = pending(session);
+        if (throttle.isThrottled(address)
+                || pending.isPresent() && throttle.refusedUntil(pending.get().username(), address).isPresent()) {
+            return Outcome.THROTTLED;
+        }
         if (pending.isEmpty()) {
             return Outcome.EXPIRED;
         }

@@ -15,6 +15,7 @@ import io.crowdlens.security.Role;
 import io.crowdlens.security.SecondFactorFilter;
 import io.crowdlens.security.SessionRevalidationFilter;
 import io.crowdlens.security.SignInDetails;
+import io.crowdlens.security.SignInFailureHandler;
 import io.crowdlens.security.SignInThrottle;
 import io.crowdlens.security.SignInThrottledException;
 import io.crowdlens.security.ThrottledAuthenticationProvider;
@@ -41,7 +42,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -132,7 +132,8 @@ class WebSecurityConfig {
                         UsernamePasswordAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
         // after Vaadin's configurer, so that its sign-in page (not Spring's generated one) is the form's page
-        http.formLogin(form -> form.authenticationDetailsSource(SignInDetails.source(addresses, true)));
+        http.formLogin(form -> form.authenticationDetailsSource(SignInDetails.source(addresses, true))
+                .failureHandler(new SignInFailureHandler()));
         return http.build();
     }
 
@@ -149,13 +150,11 @@ class WebSecurityConfig {
         return publisher;
     }
 
-    /** Password sign-in (the form) behind the per-address throttle. */
+    /** Password sign-in (the form) behind the two-tier throttle; status checked only after the password (decision 032). */
     @Bean
     AuthenticationProvider passwordSignIn(UserAccounts accounts, PasswordEncoder passwordEncoder,
             SignInThrottle throttle) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return ThrottledAuthenticationProvider.passwords(accounts, passwordEncoder, throttle);
     }
 
     /**

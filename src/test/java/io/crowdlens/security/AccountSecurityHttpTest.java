@@ -93,7 +93,7 @@ class AccountSecurityHttpTest {
 
         HttpResponse<String> right = browser.signIn("brute@retail.test", PASSWORD);
 
-        assertThat(location(right)).endsWith("/login?error");
+        assertThat(location(right)).as("only the right password is told of the lock").endsWith("/login?locked");
         assertThat(location(browser.get("/overview"))).endsWith("/login");
         assertThat(accounts.findByUsername("brute@retail.test").orElseThrow().isAccountNonLocked()).isFalse();
         assertThat(auditCount("brute@retail.test", "SIGN_IN", "FAILURE")).isEqualTo(4);
@@ -114,7 +114,8 @@ class AccountSecurityHttpTest {
 
         HttpResponse<String> refused = attacker.signIn("sprayed@retail.test", PASSWORD);
 
-        assertThat(location(refused)).as("refused without checking the (right) password").endsWith("/login?error");
+        assertThat(location(refused)).as("refused without checking the (right) password")
+                .contains("/login?throttled=");
         assertThat(auditCount("sprayed@retail.test", "SIGN_IN", "DENIED")).isEqualTo(1);
         assertThat(accounts.findByUsername("spray1@retail.test").orElseThrow().isAccountNonLocked())
                 .as("one failure each: no account is locked").isTrue();
@@ -165,11 +166,14 @@ class AccountSecurityHttpTest {
         assertThat(location(browser.secondFactor("111111"))).contains("second-factor?error");
         assertThat(location(browser.secondFactor("222222"))).contains("second-factor?error");
 
-        assertThat(location(browser.secondFactor("333333"))).endsWith("/login?error");
+        assertThat(location(browser.secondFactor("333333"))).as("the password was right: told of the lock")
+                .endsWith("/login?locked");
 
         assertThat(accounts.findByUsername("guess@operator.test").orElseThrow().isAccountNonLocked()).isFalse();
         assertThat(auditCount("guess@operator.test", "ACCOUNT_LOCKED", "SUCCESS")).isEqualTo(1);
-        assertThat(location(from("192.0.2.4").signIn("guess@operator.test", PASSWORD))).endsWith("/login?error");
+        assertThat(location(from("192.0.2.4").signIn("guess@operator.test", PASSWORD))).endsWith("/login?locked");
+        assertThat(location(from("192.0.2.4").signIn("guess@operator.test", "a wrong guess")))
+                .as("a wrong password learns nothing of the lock").endsWith("/login?error");
     }
 
     @Test

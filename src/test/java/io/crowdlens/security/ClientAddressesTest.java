@@ -13,7 +13,8 @@ class ClientAddressesTest {
 
     static AccountSecuritySettings settings(List<String> proxies) {
         return new AccountSecuritySettings(10, 30, Duration.ofMinutes(15), proxies, Set.of(Role.ACCOUNT_MANAGER),
-                Duration.ofMinutes(5), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(12));
+                Duration.ofMinutes(5), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(12), 5, 10, 3,
+                Duration.ofHours(1));
     }
 
     static MockHttpServletRequest from(String peer, String forwardedFor) {

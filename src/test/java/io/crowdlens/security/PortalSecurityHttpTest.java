@@ -96,7 +96,8 @@ class PortalSecurityHttpTest {
 
         HttpResponse<String> right = browser.signIn("bea@partner.test", PASSWORD);
 
-        assertThat(right.headers().firstValue("Location")).get().asString().endsWith("/login?error");
+        assertThat(right.headers().firstValue("Location")).get().asString()
+                .as("only the right password is told of the lock (decision 032)").endsWith("/login?locked");
         assertThat(db.select(APP_USER.LOCKED).from(APP_USER).where(APP_USER.USERNAME.eq("bea@partner.test"))
                 .fetchSingle().value1()).isTrue();
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTOR.eq("bea@partner.test")

@@ -1,5 +1,7 @@
 package io.crowdlens.partners.ui;
 
+import io.crowdlens.security.PasswordResetRequests;
+import io.crowdlens.security.ui.PendingResetRequestsNotice;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,10 +25,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.PARTNER_ADMIN_ROLE)
 class TeamView extends VerticalLayout {
 
-    TeamView(UserAdministration users, ApiTokens tokens, CurrentUser currentUser) {
+    TeamView(UserAdministration users, ApiTokens tokens, CurrentUser currentUser, PasswordResetRequests resets) {
         addClassName("crowdlens-page");
         long organisation = currentUser.require().organisationId();
-        add(new H2("Team"), new UserPanel(users, organisation, false), new H3("API tokens"),
+        add(new H2("Team"), new PendingResetRequestsNotice(resets), new UserPanel(users, organisation, false), new H3("API tokens"),
                 new ApiTokenGrid(tokens, organisation));
         setSizeFull();
     }

@@ -1,5 +1,7 @@
 package io.crowdlens.partners.ui;
 
+import io.crowdlens.security.PasswordResetRequests;
+import io.crowdlens.security.ui.PendingResetRequestsNotice;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -17,10 +19,10 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Role.ACCOUNT_MANAGER_ROLE)
 class UsersView extends VerticalLayout {
 
-    UsersView(UserAdministration users) {
+    UsersView(UserAdministration users, PasswordResetRequests resets) {
         addClassName("crowdlens-page");
         add(new H2("Users"), new Paragraph("To invite someone, open their organisation."),
-                new UserPanel(users, null, true));
+                new PendingResetRequestsNotice(resets), new UserPanel(users, null, true));
         setSizeFull();
     }
 }

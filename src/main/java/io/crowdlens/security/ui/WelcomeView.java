@@ -53,7 +53,8 @@ class WelcomeView extends VerticalLayout implements HasUrlParameter<String> {
         Optional<LinkHolder> holder = links.inspect(token);
         if (holder.isEmpty()) {
             box.add(new H2("This link no longer works"), new Paragraph("It has expired or has already been used. "
-                    + "Ask your administrator for a new one."), new Anchor("login", "Sign in"));
+                    + "Ask for a new one with \"Forgot password?\" on the sign-in page, or ask your administrator."),
+                    new Anchor("login", "Sign in"));
             return;
         }
         LinkHolder who = holder.get();
